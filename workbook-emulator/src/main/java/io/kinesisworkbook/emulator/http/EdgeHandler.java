@@ -1,0 +1,147 @@
+package io.kinesisworkbook.emulator.http;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.netty.buffer.ByteBufInputStream;
+import io.netty.buffer.Unpooled;
+import io.netty.channel.ChannelFutureListener;
+import io.netty.channel.ChannelHandlerContext;
+import io.netty.channel.SimpleChannelInboundHandler;
+import io.netty.handler.codec.http.DefaultFullHttpResponse;
+import io.netty.handler.codec.http.DefaultHttpResponse;
+import io.netty.handler.codec.http.FullHttpRequest;
+import io.netty.handler.codec.http.FullHttpResponse;
+import io.netty.handler.codec.http.HttpHeaderNames;
+import io.netty.handler.codec.http.HttpMethod;
+import io.netty.handler.codec.http.HttpResponse;
+import io.netty.handler.codec.http.HttpResponseStatus;
+import io.netty.handler.codec.http.HttpUtil;
+import io.netty.handler.codec.http.HttpVersion;
+import java.nio.charset.StandardCharsets;
+import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Turns one HTTP request into one service call and its answer into an HTTP response: the thin
+ * protocol layer in front of every {@link TargetService}. Errors leave here in AWS's shape
+ * ({@code __type} and {@code message} in the body, {@code x-amzn-ErrorType} in the headers), never
+ * as a stack trace.
+ */
+final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
+
+    private static final Logger LOG = Logger.getLogger(EdgeHandler.class.getName());
+    static final String HEALTH_PATH = "/_workbook/health";
+
+    private final EdgeRouter router;
+
+    EdgeHandler(EdgeRouter router) {
+        this.router = router;
+    }
+
+    @Override
+    protected void channelRead0(ChannelHandlerContext context, FullHttpRequest request) {
+        if (request.method().equals(HttpMethod.GET) && request.uri().startsWith(HEALTH_PATH)) {
+            writeHealth(context, request);
+            return;
+        }
+        AwsProtocol protocol = AwsProtocol.fromContentType(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
+        String requestId = newRequestId();
+        AwsResponse response;
+        try {
+            response = call(request, protocol);
+        } catch (AwsServiceException e) {
+            response = null;
+            writeError(context, request, protocol, requestId, e);
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "internal failure answering " + request.headers().get("X-Amz-Target"), e);
+            response = null;
+            writeError(context, request, protocol, requestId, AwsServiceException.internalFailure());
+        }
+        if (response instanceof AwsResponse.Structure structure) {
+            writeStructure(context, request, protocol, requestId, structure.body());
+        } else if (response instanceof AwsResponse.EventStream stream) {
+            EventStreamWriter.start(context, request, protocol, requestId, stream.source());
+        }
+    }
+
+    private AwsResponse call(FullHttpRequest request, AwsProtocol protocol) {
+        if (!request.method().equals(HttpMethod.POST)) {
+            throw AwsServiceException.unknownOperation(request.headers().get("X-Amz-Target"));
+        }
+        String target = request.headers().get("X-Amz-Target");
+        TargetService service = router.serviceFor(target);
+        int length = request.content().readableBytes();
+        JsonNode body = protocol.read(new ByteBufInputStream(request.content()), length);
+        String region = router.regionOf(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        return service.handle(new AwsRequest(EdgeRouter.operationOf(target), region, protocol, body));
+    }
+
+    private void writeStructure(ChannelHandlerContext context, FullHttpRequest request, AwsProtocol protocol,
+                                String requestId, JsonNode body) {
+        byte[] bytes = protocol.write(body);
+        write(context, request, HttpResponseStatus.OK, protocol.contentType(), requestId, bytes, null);
+    }
+
+    private void writeError(ChannelHandlerContext context, FullHttpRequest request, AwsProtocol protocol,
+                            String requestId, AwsServiceException error) {
+        ObjectNode body = protocol.mapper().createObjectNode();
+        body.put("__type", error.errorType());
+        body.put("message", error.getMessage());
+        write(context, request, HttpResponseStatus.valueOf(error.status()), protocol.contentType(), requestId,
+                protocol.write(body), error.errorType());
+    }
+
+    private void writeHealth(ChannelHandlerContext context, FullHttpRequest request) {
+        StringBuilder json = new StringBuilder("{\"services\":{");
+        String separator = "";
+        for (TargetService service : router.services()) {
+            json.append(separator).append('"').append(service.name()).append("\":\"running\"");
+            separator = ",";
+        }
+        json.append("}}");
+        write(context, request, HttpResponseStatus.OK, "application/json", newRequestId(),
+                json.toString().getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    private static void write(ChannelHandlerContext context, FullHttpRequest request, HttpResponseStatus status,
+                              String contentType, String requestId, byte[] body, String errorType) {
+        FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
+                Unpooled.wrappedBuffer(body));
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, contentType)
+                .setInt(HttpHeaderNames.CONTENT_LENGTH, body.length)
+                .set("x-amzn-RequestId", requestId);
+        if (errorType != null) {
+            response.headers().set("x-amzn-ErrorType", errorType);
+        }
+        HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
+        var future = context.writeAndFlush(response);
+        if (!HttpUtil.isKeepAlive(request)) {
+            future.addListener(ChannelFutureListener.CLOSE);
+        }
+    }
+
+    static HttpResponse streamHeaders(String requestId) {
+        HttpResponse response = new DefaultHttpResponse(HttpVersion.HTTP_1_1, HttpResponseStatus.OK);
+        response.headers()
+                .set(HttpHeaderNames.CONTENT_TYPE, "application/vnd.amazon.eventstream")
+                .set("x-amzn-RequestId", requestId);
+        HttpUtil.setTransferEncodingChunked(response, true);
+        return response;
+    }
+
+    /** Request ids only need to be unique, not secure: avoid SecureRandom on the hot path. */
+    private static String newRequestId() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        return new UUID(random.nextLong(), random.nextLong()).toString();
+    }
+
+    @Override
+    public void exceptionCaught(ChannelHandlerContext context, Throwable cause) {
+        // A client that goes away mid-request is routine; anything else is worth a line, not a trace.
+        LOG.log(Level.FINE, "connection error", cause);
+        context.close();
+    }
+}

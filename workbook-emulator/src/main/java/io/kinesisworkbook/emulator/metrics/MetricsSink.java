@@ -1,0 +1,14 @@
+package io.kinesisworkbook.emulator.metrics;
+
+import java.util.Map;
+
+/**
+ * Where services publish what AWS would meter (bytes and records in and out, latencies, throttles,
+ * iterator age), in CloudWatch's terms: a namespace such as {@code AWS/Kinesis}, a metric name,
+ * dimensions such as {@code StreamName}, a value and a unit.
+ */
+public interface MetricsSink {
+
+    void publish(String namespace, String metricName, Map<String, String> dimensions, double value, String unit,
+                 long timestampMillis);
+}

@@ -1,0 +1,65 @@
+package io.kinesisworkbook.emulator;
+
+import java.net.URI;
+import java.time.Duration;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
+import software.amazon.awssdk.http.Protocol;
+import software.amazon.awssdk.http.apache.ApacheHttpClient;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * Real AWS SDK v2 clients pointed at an emulator, in either wire encoding: CBOR (the SDK's
+ * default for Kinesis) or JSON ({@code aws.cborEnabled=false}, read when a client is built).
+ */
+public final class SdkClients {
+
+    public enum Wire { CBOR, JSON }
+
+    private static final StaticCredentialsProvider CREDENTIALS =
+            StaticCredentialsProvider.create(AwsBasicCredentials.create("workbook", "workbook"));
+
+    private SdkClients() {
+    }
+
+    /** A client that does not retry, so tests see exactly what the emulator answered. */
+    public static KinesisClient kinesis(URI endpoint, Wire wire) {
+        return withWire(wire, () -> KinesisClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(64))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(30)))
+                .build());
+    }
+
+    public static KinesisAsyncClient kinesisAsync(URI endpoint, Wire wire, Protocol protocol) {
+        return withWire(wire, () -> KinesisAsyncClient.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(protocol).maxConcurrency(64))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
+                .build());
+    }
+
+    private static synchronized <T> T withWire(Wire wire, java.util.function.Supplier<T> build) {
+        String property = SdkSystemSetting.CBOR_ENABLED.property();
+        String previous = System.getProperty(property);
+        System.setProperty(property, Boolean.toString(wire == Wire.CBOR));
+        try {
+            return build.get();
+        } finally {
+            if (previous == null) {
+                System.clearProperty(property);
+            } else {
+                System.setProperty(property, previous);
+            }
+        }
+    }
+}
