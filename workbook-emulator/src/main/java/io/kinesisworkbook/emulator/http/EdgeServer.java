@@ -18,6 +18,7 @@ import io.netty.handler.codec.http.HttpServerKeepAliveHandler;
 import io.netty.handler.codec.http.HttpServerUpgradeHandler;
 import io.netty.handler.codec.http2.CleartextHttp2ServerUpgradeHandler;
 import io.netty.handler.codec.http2.Http2CodecUtil;
+import io.netty.handler.codec.http2.Http2FrameCodec;
 import io.netty.handler.codec.http2.Http2FrameCodecBuilder;
 import io.netty.handler.codec.http2.Http2MultiplexHandler;
 import io.netty.handler.codec.http2.Http2ServerUpgradeCodec;
@@ -122,8 +123,10 @@ public final class EdgeServer implements AutoCloseable {
             protected void initChannel(Channel channel) {
                 ChannelPipeline pipeline = channel.pipeline();
                 String self = pipeline.context(this).name();
-                pipeline.addAfter(self, null, http2Streams());
-                pipeline.addAfter(self, null, Http2FrameCodecBuilder.forServer().build());
+                // The multiplexer looks for the frame codec when it is added: the codec goes in first.
+                Http2FrameCodec codec = Http2FrameCodecBuilder.forServer().build();
+                pipeline.addAfter(self, null, codec);
+                pipeline.addAfter(pipeline.context(codec).name(), null, http2Streams());
             }
         }
 

@@ -237,13 +237,13 @@ final class RecordOperations {
 
     private long atSequenceNumber(DataStream stream, Shard shard, String type, String sequence) {
         SequenceNumbers.Parsed parsed = SequenceNumbers.parse(sequence);
+        if (parsed != null && parsed.shardIndex() != shard.index()) {
+            throw KinesisErrors.invalidArgument("Invalid StartingSequenceNumber. It encodes " + Shard.idOf(parsed.shardIndex())
+                    + ", while it was used in a call to a shard with " + shard.id());
+        }
         if (parsed == null || parsed.value() > shard.endPosition()) {
             throw KinesisErrors.invalidArgument("StartingSequenceNumber " + sequence + " used in GetShardIterator on shard "
                     + shard.id() + " in stream " + stream.name() + " under account " + context.account() + " is invalid.");
-        }
-        if (parsed.shardIndex() != shard.index()) {
-            throw KinesisErrors.invalidArgument("Invalid StartingSequenceNumber. It encodes " + Shard.idOf(parsed.shardIndex())
-                    + ", while it was used in a call to a shard with " + shard.id());
         }
         long position = "AT_SEQUENCE_NUMBER".equals(type) ? parsed.atPosition() : parsed.afterPosition();
         return Math.max(position, shard.startPosition());
@@ -319,7 +319,7 @@ final class RecordOperations {
         if (context.throughputLimits) {
             shard.readBytes().spend(bytes, now);
         }
-        long millisBehind = position < end ? Math.max(0, now - shard.recordAt(position).arrivalMillis()) : 0;
+        long millisBehind = millisBehindLatest(shard, position, end, now);
         response.put("MillisBehindLatest", millisBehind);
         if (!shard.isOpen() && position >= end) {
             KinesisShapes.childShards(response.putArray("ChildShards"), stream, shard);
@@ -329,6 +329,18 @@ final class RecordOperations {
         long iteratorAge = records.isEmpty() ? millisBehind
                 : Math.max(0, now - shard.recordAt(position - 1).arrivalMillis());
         context.metrics.recordsOut(stream, shard, records.size(), bytes, iteratorAge, elapsedMillis(started), now);
+    }
+
+    /**
+     * How far behind the tip a reader at {@code position} is: zero once it has read everything, else
+     * the age of the last record it read (or of the next one, if it read none).
+     */
+    static long millisBehindLatest(Shard shard, long position, long end, long now) {
+        if (position >= end) {
+            return 0;
+        }
+        long last = Math.max(shard.startPosition(), position - 1);
+        return Math.max(0, now - shard.recordAt(last).arrivalMillis());
     }
 
     static double elapsedMillis(long startedNanos) {

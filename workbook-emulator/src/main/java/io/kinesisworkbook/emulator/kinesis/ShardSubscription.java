@@ -125,7 +125,7 @@ final class ShardSubscription implements EventStreamSource {
             bytes += record.billedBytes();
             position++;
         }
-        long millisBehind = position < end ? Math.max(0, now - shard.recordAt(position).arrivalMillis()) : 0;
+        long millisBehind = RecordOperations.millisBehindLatest(shard, position, end, now);
         event.put("ContinuationSequenceNumber", SequenceNumbers.format(shard.index(), position));
         event.put("MillisBehindLatest", millisBehind);
         boolean reachedEnd = !shard.isOpen() && position >= end;
