@@ -308,12 +308,12 @@ final class RecordOperations {
         ArrayNode records = response.putArray("Records");
         long bytes = 0;
         while (position < end && records.size() < limit) {
-            StoredRecord record = shard.recordAt(position);
-            if (!records.isEmpty() && bytes + record.billedBytes() > MAX_BYTES_PER_GET) {
+            int billed = shard.billedBytesAt(position);
+            if (!records.isEmpty() && bytes + billed > MAX_BYTES_PER_GET) {
                 break;
             }
             KinesisShapes.record(records.addObject(), request.protocol(), shard, position);
-            bytes += record.billedBytes();
+            bytes += billed;
             position++;
         }
         if (context.throughputLimits) {
@@ -327,7 +327,7 @@ final class RecordOperations {
             response.put("NextShardIterator", iterator(request.region(), stream, shard, position));
         }
         long iteratorAge = records.isEmpty() ? millisBehind
-                : Math.max(0, now - shard.recordAt(position - 1).arrivalMillis());
+                : Math.max(0, now - shard.arrivalMillisAt(position - 1));
         context.metrics.recordsOut(stream, shard, records.size(), bytes, iteratorAge, elapsedMillis(started), now);
     }
 
@@ -340,7 +340,7 @@ final class RecordOperations {
             return 0;
         }
         long last = Math.max(shard.startPosition(), position - 1);
-        return Math.max(0, now - shard.recordAt(last).arrivalMillis());
+        return Math.max(0, now - shard.arrivalMillisAt(last));
     }
 
     static double elapsedMillis(long startedNanos) {

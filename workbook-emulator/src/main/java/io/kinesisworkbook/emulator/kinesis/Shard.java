@@ -1,8 +1,5 @@
 package io.kinesisworkbook.emulator.kinesis;
 
-import java.util.ArrayList;
-import java.util.List;
-
 /**
  * An ordered sequence of records and the hash key range it owns. A shard is open until a reshard
  * closes it; a closed shard keeps its records, readable until retention trims them, and names its
@@ -23,9 +20,7 @@ final class Shard {
     private final long createdMillis;
     private long closedMillis = -1;
 
-    /** Records still held; the one at position {@code p} is {@code records.get(p - trimmed)}. */
-    private final ArrayList<StoredRecord> records = new ArrayList<>();
-    private long trimmed;
+    private final RecordLog records = new RecordLog();
 
     private final ThroughputBucket writeRecords;
     private final ThroughputBucket writeBytes;
@@ -100,49 +95,39 @@ final class Shard {
 
     /** Appends a record and returns its position. Arrival times never go backwards within a shard. */
     long append(byte[] data, String partitionKey, long nowMillis, boolean encrypted) {
-        long arrival = records.isEmpty() ? nowMillis : Math.max(nowMillis, records.get(records.size() - 1).arrivalMillis());
-        records.add(new StoredRecord(data, partitionKey, arrival, encrypted));
-        return endPosition() - 1;
+        return records.append(data, partitionKey, nowMillis, encrypted);
     }
 
     /** The first position still held (the trim horizon). */
     long startPosition() {
-        return trimmed;
+        return records.startPosition();
     }
 
     /** The position the next record will take (the tip). */
     long endPosition() {
-        return trimmed + records.size();
+        return records.endPosition();
     }
 
     StoredRecord recordAt(long position) {
-        return records.get((int) (position - trimmed));
+        return records.get(position);
+    }
+
+    long arrivalMillisAt(long position) {
+        return records.arrivalMillis(position);
+    }
+
+    int billedBytesAt(long position) {
+        return records.billedBytes(position);
     }
 
     /** The first position whose record arrived at or after {@code millis}; the tip if none did. */
     long firstPositionAtOrAfter(long millis) {
-        int low = 0;
-        int high = records.size();
-        while (low < high) {
-            int middle = (low + high) >>> 1;
-            if (records.get(middle).arrivalMillis() < millis) {
-                low = middle + 1;
-            } else {
-                high = middle;
-            }
-        }
-        return trimmed + low;
+        return records.firstPositionAtOrAfter(millis);
     }
 
     /** Drops records that arrived before {@code horizonMillis}. */
     void trimBefore(long horizonMillis) {
-        long keepFrom = firstPositionAtOrAfter(horizonMillis);
-        int drop = (int) (keepFrom - trimmed);
-        if (drop > 0) {
-            List<StoredRecord> expired = records.subList(0, drop);
-            expired.clear();
-            trimmed = keepFrom;
-        }
+        records.trimBefore(records.firstPositionAtOrAfter(horizonMillis));
     }
 
     String startingSequenceNumber() {

@@ -117,12 +117,12 @@ final class ShardSubscription implements EventStreamSource {
         ArrayNode records = event.putArray("Records");
         long bytes = 0;
         while (position < end && records.size() < MAX_RECORDS_PER_EVENT) {
-            StoredRecord record = shard.recordAt(position);
-            if (!records.isEmpty() && bytes + record.billedBytes() > MAX_BYTES_PER_EVENT) {
+            int billed = shard.billedBytesAt(position);
+            if (!records.isEmpty() && bytes + billed > MAX_BYTES_PER_EVENT) {
                 break;
             }
             KinesisShapes.record(records.addObject(), sink.protocol(), shard, position);
-            bytes += record.billedBytes();
+            bytes += billed;
             position++;
         }
         long millisBehind = RecordOperations.millisBehindLatest(shard, position, end, now);

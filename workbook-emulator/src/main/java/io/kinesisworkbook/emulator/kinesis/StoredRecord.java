@@ -1,8 +1,8 @@
 package io.kinesisworkbook.emulator.kinesis;
 
 /**
- * One record as a shard keeps it. Its sequence number is not stored: it follows from the shard and
- * the record's position (see {@link SequenceNumbers}).
+ * One record as a reader sees it, read out of a shard's {@link RecordLog}. Its sequence number is
+ * not stored: it follows from the shard and the record's position (see {@link SequenceNumbers}).
  *
  * @param data           the blob the producer sent
  * @param partitionKey   the key the producer sent
@@ -10,9 +10,4 @@ package io.kinesisworkbook.emulator.kinesis;
  * @param encrypted      whether server-side encryption was on when it arrived
  */
 record StoredRecord(byte[] data, String partitionKey, long arrivalMillis, boolean encrypted) {
-
-    /** What the record counts for against throughput limits: data plus partition key. */
-    int billedBytes() {
-        return data.length + partitionKey.length();
-    }
 }

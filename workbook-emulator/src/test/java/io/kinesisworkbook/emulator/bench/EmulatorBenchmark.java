@@ -4,7 +4,9 @@ import io.kinesisworkbook.emulator.Emulator;
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.SdkClients;
 import java.lang.management.ManagementFactory;
+import java.net.HttpURLConnection;
 import java.net.URI;
+import java.nio.charset.StandardCharsets;
 import java.nio.ByteBuffer;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,18 +29,24 @@ import software.amazon.awssdk.services.kinesis.model.StreamStatus;
  * start-up to the first answered call, PutRecords throughput into an empty shard and into a full
  * one, put-to-get latency with a polling reader, and memory with a million records stored.
  *
- * <p>Run with {@code ./workbook bench}. Options: {@code --stored N} (records the emulator's shard
- * holds before the second throughput run; default 1,000,000), {@code --mock-stored N} (the same for
- * kinesis-mock; default 10,000, as its writes are hundreds of times slower), {@code --seconds S}
- * (each throughput run; default 5) and {@code --embedded-only}.
+ * <p>Run with {@code ./workbook bench}. Options: {@code --stored N} (records the emulator's full
+ * shard holds; default 1,000,000), {@code --round N} (records each timed round puts; default
+ * 100,000), {@code --mock-stored N} and {@code --mock-round N} (the same for kinesis-mock; defaults
+ * 10,000 and 1,000, as its writes are hundreds of times slower) and {@code --embedded-only}.
  */
 public final class EmulatorBenchmark {
 
     private static final int BATCH = 500;
     private static final int RECORD_BYTES = 100;
     private static final int LATENCY_SAMPLES = 500;
+    private static final int ROUNDS = 15;
 
-    record Target(String name, URI endpoint, long startupMillis, long storedRecords, Runnable close, MemoryProbe memory) {
+    /**
+     * @param storedRecords records the full shard holds before the throughput rounds
+     * @param roundRecords  records put in each timed round (so the full shard grows little)
+     */
+    record Target(String name, URI endpoint, long startupMillis, long storedRecords, long roundRecords, Runnable close,
+                  MemoryProbe memory) {
     }
 
     interface MemoryProbe {
@@ -48,14 +56,13 @@ public final class EmulatorBenchmark {
     public static void main(String[] args) throws Exception {
         long emulatorStored = option(args, "--stored", 1_000_000);
         long mockStored = option(args, "--mock-stored", 10_000);
-        double seconds = option(args, "--seconds", 5);
         boolean embeddedOnly = Arrays.asList(args).contains("--embedded-only");
         System.out.printf(Locale.ROOT, "Kinesis emulator benchmark: %d x %d B records per PutRecords, one client (CBOR)%n%n",
                 BATCH, RECORD_BYTES);
 
         List<String[]> rows = new ArrayList<>();
-        Target embedded = startEmbedded(emulatorStored);
-        rows.add(measure(embedded, seconds));
+        Target embedded = startEmbedded(emulatorStored, option(args, "--round", 100_000));
+        rows.add(measure(embedded));
         embedded.close().run();
 
         String mockEndpoint = System.getenv("KINESIS_MOCK_ENDPOINT");
@@ -63,49 +70,85 @@ public final class EmulatorBenchmark {
             long startup = Long.parseLong(System.getenv().getOrDefault("KINESIS_MOCK_STARTUP_MS", "-1"));
             String pid = System.getenv("KINESIS_MOCK_PID");
             rows.add(measure(new Target("kinesis-mock 0.6.2 (node)", URI.create(mockEndpoint), startup, mockStored,
-                    () -> { }, () -> pid == null ? "n/a" : rssOf(pid) + " RSS"), seconds));
+                    option(args, "--mock-round", 1_000),
+                    () -> { }, () -> pid == null ? "n/a" : rssOf(pid) + " RSS (whole process)")));
         } else {
             System.out.println("kinesis-mock not measured: KINESIS_MOCK_ENDPOINT is not set (run ./workbook bench).");
         }
         print(rows);
     }
 
-    private static Target startEmbedded(long stored) {
+    /**
+     * Start-up is timed as kinesis-mock's is: from the start call to the first answered ListStreams,
+     * sent as a plain HTTP request (the AWS SDK's own start-up is the client's cost, not the server's).
+     */
+    private static Target startEmbedded(long stored, long roundRecords) throws Exception {
         long started = System.nanoTime();
         Emulator emulator = Emulator.start(EmulatorOptions.defaults().withInstantTransitions().withoutThroughputLimits());
-        try (KinesisClient kinesis = SdkClients.kinesis(emulator.endpoint(), SdkClients.Wire.CBOR)) {
-            kinesis.listStreams();
+        HttpURLConnection probe = (HttpURLConnection) emulator.endpoint().toURL().openConnection();
+        probe.setRequestMethod("POST");
+        probe.setDoOutput(true);
+        probe.setRequestProperty("X-Amz-Target", "Kinesis_20131202.ListStreams");
+        probe.setRequestProperty("Content-Type", "application/x-amz-json-1.1");
+        probe.getOutputStream().write("{}".getBytes(StandardCharsets.UTF_8));
+        if (probe.getResponseCode() != 200) {
+            throw new IllegalStateException("ListStreams answered " + probe.getResponseCode());
         }
         long startup = TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started);
-        return new Target("embedded emulator (in-process)", emulator.endpoint(), startup, stored, emulator::close,
+        return new Target("embedded emulator (in-process)", emulator.endpoint(), startup, stored, roundRecords, emulator::close,
                 EmulatorBenchmark::heapUsed);
     }
 
-    private static String[] measure(Target target, double seconds) throws Exception {
+    /**
+     * Throughput into an empty shard and into a full one is measured in alternating rounds, each
+     * empty round on a new stream, so both see the same JIT and GC state; the medians are reported.
+     */
+    private static String[] measure(Target target) throws Exception {
         System.out.println("== " + target.name() + " at " + target.endpoint());
         try (KinesisClient kinesis = SdkClients.kinesis(target.endpoint(), SdkClients.Wire.CBOR)) {
-            String stream = "bench-" + System.nanoTime();
-            createActive(kinesis, stream);
             List<PutRecordsRequestEntry> batch = batch();
-            long stored = putFor(kinesis, stream, batch, 1.0).accepted(); // warm-up: JIT, connections
-            Rate emptyRun = putFor(kinesis, stream, batch, seconds);
-            double empty = emptyRun.perSecond();
-            System.out.printf(Locale.ROOT, "  PutRecords into an empty shard: %,.0f records/s%n", empty);
-            long filled = fill(kinesis, stream, batch, target.storedRecords(), stored + emptyRun.accepted());
-            String memory = target.memory().describe();
-            double full = putFor(kinesis, stream, batch, seconds).perSecond();
-            System.out.printf(Locale.ROOT, "  PutRecords with %,d records stored: %,.0f records/s (%+.0f%%)%n",
-                    filled, full, (full - empty) / empty * 100);
-            System.out.println("  memory with those records stored: " + memory);
-            double[] latency = putToGetLatency(kinesis, stream);
+            createActive(kinesis, "bench-warm-up");
+            putFor(kinesis, "bench-warm-up", batch, 2.0); // JIT, connections
+            kinesis.deleteStream(b -> b.streamName("bench-warm-up"));
+            String before = target.memory().describe();
+            String full = "bench-full";
+            createActive(kinesis, full);
+            long filled = fill(kinesis, full, batch, target.storedRecords());
+            String memory = target.memory().describe() + " (" + before + " before)";
+            System.out.printf(Locale.ROOT, "  %,d records stored; memory: %s%n", filled, memory);
+            double[] emptyRates = new double[ROUNDS];
+            double[] fullRates = new double[ROUNDS];
+            for (int round = 0; round < ROUNDS; round++) {
+                String empty = "bench-empty-" + round;
+                createActive(kinesis, empty);
+                emptyRates[round] = putCount(kinesis, empty, batch, target.roundRecords()).perSecond();
+                kinesis.deleteStream(b -> b.streamName(empty));
+                Rate fullRun = putCount(kinesis, full, batch, target.roundRecords());
+                fullRates[round] = fullRun.perSecond();
+                filled += fullRun.accepted();
+                System.out.printf(Locale.ROOT, "  round %d: empty shard %,.0f records/s, full shard %,.0f records/s%n",
+                        round + 1, emptyRates[round], fullRates[round]);
+            }
+            double emptyRate = median(emptyRates);
+            double fullRate = median(fullRates);
+            System.out.printf(Locale.ROOT, "  median: empty %,.0f, full %,.0f records/s (%+.0f%%)%n",
+                    emptyRate, fullRate, (fullRate - emptyRate) / emptyRate * 100);
+            double[] latency = putToGetLatency(kinesis, full);
             System.out.printf(Locale.ROOT, "  put-to-get latency: p50 %.2f ms, p99 %.2f ms%n", latency[0], latency[1]);
             return new String[] {target.name(),
                     target.startupMillis() < 0 ? "n/a" : target.startupMillis() + " ms",
-                    String.format(Locale.ROOT, "%,.0f", empty),
-                    String.format(Locale.ROOT, "%,.0f @ %,d stored", full, filled),
+                    String.format(Locale.ROOT, "%,.0f", emptyRate),
+                    String.format(Locale.ROOT, "%,.0f (%+.0f%%) @ %,d stored", fullRate,
+                            (fullRate - emptyRate) / emptyRate * 100, filled),
                     String.format(Locale.ROOT, "%.2f / %.2f ms", latency[0], latency[1]),
-                    memory + " @ " + String.format(Locale.ROOT, "%,d", filled)};
+                    memory};
         }
+    }
+
+    private static double median(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return sorted[sorted.length / 2];
     }
 
     private static void createActive(KinesisClient kinesis, String stream) throws InterruptedException {
@@ -141,10 +184,20 @@ public final class EmulatorBenchmark {
         return new Rate(accepted, accepted / ((System.nanoTime() - started) / 1e9));
     }
 
+    /** Times putting {@code count} records (whole batches) into a stream. */
+    private static Rate putCount(KinesisClient kinesis, String stream, List<PutRecordsRequestEntry> batch, long count) {
+        long started = System.nanoTime();
+        long accepted = 0;
+        while (accepted < count) {
+            var response = kinesis.putRecords(b -> b.streamName(stream).records(batch));
+            accepted += batch.size() - response.failedRecordCount();
+        }
+        return new Rate(accepted, accepted / ((System.nanoTime() - started) / 1e9));
+    }
+
     /** Puts batches until the shard holds {@code target} records; returns how many it holds. */
-    private static long fill(KinesisClient kinesis, String stream, List<PutRecordsRequestEntry> batch, long target,
-                             long alreadyStored) {
-        long stored = alreadyStored;
+    private static long fill(KinesisClient kinesis, String stream, List<PutRecordsRequestEntry> batch, long target) {
+        long stored = 0;
         long started = System.nanoTime();
         while (stored < target) {
             var response = kinesis.putRecords(b -> b.streamName(stream).records(batch));
@@ -223,7 +276,7 @@ public final class EmulatorBenchmark {
 
     private static void print(List<String[]> rows) {
         String[] header = {"backend", "start to first call", "PutRecords rec/s (empty)", "PutRecords rec/s (full)",
-                "put-to-get p50 / p99", "memory"};
+                "put-to-get p50 / p99", "memory with the full shard"};
         System.out.println();
         System.out.println("| " + String.join(" | ", header) + " |");
         System.out.println("|" + " --- |".repeat(header.length));
