@@ -8,6 +8,7 @@ import io.kinesisworkbook.emulator.http.AwsResponse;
 import io.kinesisworkbook.emulator.http.Members;
 import io.kinesisworkbook.emulator.http.Validation;
 import java.util.List;
+import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -47,7 +48,12 @@ final class ConsumerOperations {
                 throw KinesisErrors.limitExceeded("Stream " + stream.name() + " under account " + context.account()
                         + " already has " + MAX_CONSUMERS_PER_STREAM + " registered consumers.");
             }
+            Map<String, String> tags = members.stringMap("Tags");
+            TagOperations.validateTags(tags == null ? Map.of() : tags, tags == null ? 0 : tags.size());
             StreamConsumer consumer = new StreamConsumer(name, stream.arn(), context.now(), context.transitionMillis);
+            if (tags != null) {
+                consumer.tags().putAll(tags);
+            }
             stream.addConsumer(consumer);
             KinesisShapes.consumer(response.putObject("Consumer"), request.protocol(), consumer);
         }
@@ -127,6 +133,7 @@ final class ConsumerOperations {
             }
             long position = records.startingPosition(stream, shard, type, start.string("SequenceNumber"),
                     start.timestampMillis("Timestamp"));
+            KinesisContext.stopIfDryRun(members);
             ShardSubscription subscription = new ShardSubscription(context, stream, consumer, shard, position);
             consumer.subscribe(shard.id(), subscription, context.now());
             return new AwsResponse.EventStream(subscription);

@@ -77,6 +77,17 @@ final class KinesisContext {
         return new StreamArn(matcher.group(1), matcher.group(2), matcher.group(3));
     }
 
+    /**
+     * Data-plane calls may set {@code DryRun}: AWS then checks the request and answers
+     * DryRunOperationException instead of doing it.
+     */
+    static void stopIfDryRun(Members members) {
+        if (Boolean.TRUE.equals(members.bool("DryRun"))) {
+            throw AwsServiceException.clientError("DryRunOperationException",
+                    "Request would have succeeded, but the DryRun flag is set.");
+        }
+    }
+
     static AwsServiceException missing(String member) {
         return AwsServiceException.clientError("ValidationException",
                 "1 validation error detected: Value null at '" + member

@@ -57,6 +57,7 @@ final class RecordOperations {
         synchronized (stream) {
             stream.requireReadable(context.account());
             requireRecordSize(stream, data, key, "data");
+            KinesisContext.stopIfDryRun(members);
             Shard shard = stream.shardFor(hashKey);
             int bytes = data.length + key.length();
             if (context.throughputLimits && !shard.tryWrite(bytes, now)) {
@@ -107,6 +108,7 @@ final class RecordOperations {
             for (int i = 0; i < parsed.length; i++) {
                 requireRecordSize(stream, parsed[i].data(), parsed[i].key(), "records." + (i + 1) + ".member.data");
             }
+            KinesisContext.stopIfDryRun(members);
             boolean encrypted = stream.isEncrypted();
             long acceptedBytes = 0;
             for (int i = 0; i < parsed.length; i++) {
@@ -196,6 +198,7 @@ final class RecordOperations {
                 throw KinesisErrors.shardNotFound(shardId, stream.name(), context.account());
             }
             long position = startingPosition(stream, shard, type, sequence, timestamp);
+            KinesisContext.stopIfDryRun(members);
             response.put("ShardIterator", iterator(request.region(), stream, shard, position));
         }
         return response;
@@ -285,6 +288,7 @@ final class RecordOperations {
             if (shard == null) {
                 throw KinesisErrors.shardNotFound(Shard.idOf(from.shardIndex()), stream.name(), context.account());
             }
+            KinesisContext.stopIfDryRun(members);
             requireReadCapacity(stream, shard, now);
             readRecords(request, response, stream, shard, from.position(), limit == null ? MAX_RECORDS_PER_GET : limit,
                     now, started);

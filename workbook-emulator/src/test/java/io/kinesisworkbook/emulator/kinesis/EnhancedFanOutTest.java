@@ -42,15 +42,21 @@ class EnhancedFanOutTest {
 
     Emulator emulator;
     KinesisClient kinesis;
+    /** Async clients are shared: closing one waits for its event loop to go quiet. */
+    final java.util.Map<Http, KinesisAsyncClient> async = new java.util.EnumMap<>(Http.class);
 
     @BeforeAll
     void start() {
         emulator = Emulator.start(EmulatorOptions.defaults().withInstantTransitions());
         kinesis = SdkClients.kinesis(emulator.endpoint(), SdkClients.Wire.CBOR);
+        for (Http http : Http.values()) {
+            async.put(http, SdkClients.kinesisAsync(emulator.endpoint(), SdkClients.Wire.CBOR, protocol(http)));
+        }
     }
 
     @AfterAll
     void stop() {
+        async.values().forEach(KinesisAsyncClient::close);
         kinesis.close();
         emulator.close();
     }
@@ -58,8 +64,11 @@ class EnhancedFanOutTest {
     @Test
     void consumersAreRegisteredDescribedListedAndDeregistered() {
         String arn = stream("consumers", 1);
-        Consumer registered = kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("dashboard")).consumer();
+        Consumer registered = kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("dashboard")
+                .tags(java.util.Map.of("team", "ops"))).consumer();
         assertThat(registered.consumerARN()).startsWith(arn + "/consumer/dashboard:");
+        assertThat(kinesis.listTagsForResource(b -> b.resourceARN(registered.consumerARN())).tags())
+                .extracting(t -> t.key() + "=" + t.value()).containsExactly("team=ops");
         kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("fraud"));
         assertThatThrownBy(() -> kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("fraud")))
                 .isInstanceOf(ResourceInUseException.class);
@@ -88,24 +97,22 @@ class EnhancedFanOutTest {
         String consumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("reader")).consumer().consumerARN();
         put(arn, "before");
         List<SubscribeToShardEvent> events = new CopyOnWriteArrayList<>();
-        try (KinesisAsyncClient async = SdkClients.kinesisAsync(emulator.endpoint(), SdkClients.Wire.CBOR, protocol(http))) {
-            CompletableFuture<Void> subscription = async.subscribeToShard(b -> b.consumerARN(consumerArn)
-                            .shardId("shardId-000000000000").startingPosition(p -> p.type(ShardIteratorType.TRIM_HORIZON)),
-                    SubscribeToShardResponseHandler.builder()
-                            .subscriber(SubscribeToShardResponseHandler.Visitor.builder().onSubscribeToShardEvent(events::add).build())
-                            .build());
-            waitFor(() -> records(events).contains("before"));
-            put(arn, "after-1");
-            put(arn, "after-2");
-            waitFor(() -> records(events).containsAll(List.of("after-1", "after-2")));
-            assertThat(records(events)).containsExactly("before", "after-1", "after-2");
-            SubscribeToShardEvent last = events.get(events.size() - 1);
-            assertThat(last.millisBehindLatest()).isZero();
-            assertThat(new BigInteger(last.continuationSequenceNumber()))
-                    .isGreaterThanOrEqualTo(new BigInteger(last.records().isEmpty() ? "0" : last.records().get(0).sequenceNumber()));
-            assertThat(subscription).isNotDone();
-            subscription.cancel(true);
-        }
+        CompletableFuture<Void> subscription = async.get(http).subscribeToShard(b -> b.consumerARN(consumerArn)
+                        .shardId("shardId-000000000000").startingPosition(p -> p.type(ShardIteratorType.TRIM_HORIZON)),
+                SubscribeToShardResponseHandler.builder()
+                        .subscriber(SubscribeToShardResponseHandler.Visitor.builder().onSubscribeToShardEvent(events::add).build())
+                        .build());
+        waitFor(() -> records(events).contains("before"));
+        put(arn, "after-1");
+        put(arn, "after-2");
+        waitFor(() -> records(events).containsAll(List.of("after-1", "after-2")));
+        assertThat(records(events)).containsExactly("before", "after-1", "after-2");
+        SubscribeToShardEvent last = events.get(events.size() - 1);
+        assertThat(last.millisBehindLatest()).isZero();
+        assertThat(new BigInteger(last.continuationSequenceNumber()))
+                .isGreaterThanOrEqualTo(new BigInteger(last.records().isEmpty() ? "0" : last.records().get(0).sequenceNumber()));
+        assertThat(subscription).isNotDone();
+        subscription.cancel(true);
     }
 
     @Test
@@ -116,14 +123,12 @@ class EnhancedFanOutTest {
         kinesis.splitShard(b -> b.streamARN(arn).shardToSplit("shardId-000000000000")
                 .newStartingHashKey(BigInteger.TWO.pow(127).toString()));
         List<SubscribeToShardEvent> events = new CopyOnWriteArrayList<>();
-        try (KinesisAsyncClient async = SdkClients.kinesisAsync(emulator.endpoint(), SdkClients.Wire.CBOR, Protocol.HTTP2)) {
-            CompletableFuture<Void> subscription = async.subscribeToShard(b -> b.consumerARN(consumerArn)
-                            .shardId("shardId-000000000000").startingPosition(p -> p.type(ShardIteratorType.TRIM_HORIZON)),
-                    SubscribeToShardResponseHandler.builder()
-                            .subscriber(SubscribeToShardResponseHandler.Visitor.builder().onSubscribeToShardEvent(events::add).build())
-                            .build());
-            subscription.get(10, TimeUnit.SECONDS);
-        }
+        CompletableFuture<Void> subscription = async.get(Http.HTTP2).subscribeToShard(b -> b.consumerARN(consumerArn)
+                        .shardId("shardId-000000000000").startingPosition(p -> p.type(ShardIteratorType.TRIM_HORIZON)),
+                SubscribeToShardResponseHandler.builder()
+                        .subscriber(SubscribeToShardResponseHandler.Visitor.builder().onSubscribeToShardEvent(events::add).build())
+                        .build());
+        subscription.get(10, TimeUnit.SECONDS);
         assertThat(records(events)).containsExactly("parent-record");
         SubscribeToShardEvent last = events.get(events.size() - 1);
         assertThat(last.childShards()).extracting(ChildShard::shardId)
@@ -133,13 +138,11 @@ class EnhancedFanOutTest {
     @Test
     void anUnknownConsumerIsRefusedBeforeTheStreamStarts() {
         String arn = stream("no-consumer", 1);
-        try (KinesisAsyncClient async = SdkClients.kinesisAsync(emulator.endpoint(), SdkClients.Wire.CBOR, Protocol.HTTP2)) {
-            CompletableFuture<Void> subscription = async.subscribeToShard(b -> b.consumerARN(arn + "/consumer/ghost:1")
-                            .shardId("shardId-000000000000").startingPosition(p -> p.type(ShardIteratorType.LATEST)),
-                    SubscribeToShardResponseHandler.builder().subscriber(event -> { }).build());
-            assertThatThrownBy(subscription::join).isInstanceOf(CompletionException.class)
-                    .hasCauseInstanceOf(ResourceNotFoundException.class);
-        }
+        CompletableFuture<Void> subscription = async.get(Http.HTTP2).subscribeToShard(b -> b.consumerARN(arn + "/consumer/ghost:1")
+                        .shardId("shardId-000000000000").startingPosition(p -> p.type(ShardIteratorType.LATEST)),
+                SubscribeToShardResponseHandler.builder().subscriber(event -> { }).build());
+        assertThatThrownBy(subscription::join).isInstanceOf(CompletionException.class)
+                .hasCauseInstanceOf(ResourceNotFoundException.class);
     }
 
     private String stream(String name, int shards) {

@@ -276,6 +276,18 @@ class RecordsTest {
         }
 
         @Test
+        void aDryRunChecksTheRequestButWritesNothing() {
+            String name = activeStream(1);
+            assertThatThrownBy(() -> kinesis.putRecord(b -> b.streamName(name).partitionKey("k").dryRun(true)
+                    .data(SdkBytes.fromUtf8String("x"))))
+                    .isInstanceOf(software.amazon.awssdk.services.kinesis.model.DryRunOperationException.class);
+            assertThatThrownBy(() -> kinesis.putRecord(b -> b.streamName(name).partitionKey("").dryRun(true)
+                    .data(SdkBytes.fromUtf8String("x"))))
+                    .isInstanceOf(KinesisException.class).hasMessageContaining("partitionKey");
+            assertThat(read(name, "shardId-000000000000", ShardIteratorType.TRIM_HORIZON, null).records()).isEmpty();
+        }
+
+        @Test
         void arrivalTimestampsComeFromTheEmulatorClock() {
             String name = activeStream(1);
             Instant now = clock.now();
