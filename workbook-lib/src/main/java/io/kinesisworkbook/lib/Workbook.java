@@ -1,0 +1,111 @@
+package io.kinesisworkbook.lib;
+
+import io.kinesisworkbook.lib.backend.AwsClients;
+import io.kinesisworkbook.lib.backend.Backend;
+import io.kinesisworkbook.lib.backend.Backends;
+import io.kinesisworkbook.lib.backend.Connection;
+import io.kinesisworkbook.lib.backend.Settings;
+import io.kinesisworkbook.lib.consumer.StreamReader;
+import io.kinesisworkbook.lib.producer.Producer;
+import io.kinesisworkbook.lib.streams.Streams;
+import java.util.EnumMap;
+import java.util.Map;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * Where every notebook and exercise starts:
+ *
+ * <pre>{@code
+ * Workbook aws = Workbook.connect();          // embedded unless WORKBOOK_BACKEND says otherwise
+ * KinesisClient kinesis = aws.kinesis();      // a plain AWS SDK v2 client, ready for this backend
+ * }</pre>
+ *
+ * <p>The backend comes from, in order: the argument of {@link #connect(String)}, the
+ * {@code WORKBOOK_BACKEND} environment variable, {@code workbook.properties}, and finally the
+ * embedded emulator. Nothing else in a notebook needs to know which backend it runs on.
+ */
+public final class Workbook {
+
+    private static final Map<Backend, Workbook> CONNECTED = new EnumMap<>(Backend.class);
+
+    private final Connection connection;
+    private final AwsClients clients;
+    private KinesisClient kinesis;
+    private KinesisAsyncClient kinesisAsync;
+
+    private Workbook(Connection connection) {
+        this.connection = connection;
+        this.clients = new AwsClients(connection);
+    }
+
+    /** Connects to the configured backend (the embedded emulator by default). */
+    public static Workbook connect() {
+        return connect((String) null);
+    }
+
+    /** Connects to a backend by name: {@code embedded}, {@code localstack}, {@code floci} or {@code aws}. */
+    public static Workbook connect(String backend) {
+        Settings settings = Settings.current();
+        return connect(Backends.resolve(backend, settings), settings);
+    }
+
+    public static Workbook connect(Backend backend) {
+        return connect(backend, Settings.current());
+    }
+
+    /** One connection per backend and JVM: cells that connect again share its clients. */
+    private static synchronized Workbook connect(Backend backend, Settings settings) {
+        return CONNECTED.computeIfAbsent(backend, b -> new Workbook(Backends.connect(b, settings)));
+    }
+
+    public Backend backend() {
+        return connection.backend();
+    }
+
+    public Connection connection() {
+        return connection;
+    }
+
+    /** The shared Kinesis client for this backend. */
+    public synchronized KinesisClient kinesis() {
+        if (kinesis == null) {
+            kinesis = clients.kinesis();
+        }
+        return kinesis;
+    }
+
+    /** The shared async Kinesis client (HTTP/2), for enhanced fan-out and KCL. */
+    public synchronized KinesisAsyncClient kinesisAsync() {
+        if (kinesisAsync == null) {
+            kinesisAsync = clients.kinesisAsync();
+        }
+        return kinesisAsync;
+    }
+
+    /** Any other AWS service's client, pointed at this backend: {@code aws.client(S3Client.builder())}. */
+    public <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
+        return clients.configure(builder).build();
+    }
+
+    /** Creating, describing, resharding and deleting streams. */
+    public Streams streams() {
+        return new Streams(kinesis());
+    }
+
+    /** A batching producer into {@code stream}, with retries of throttled records. */
+    public Producer.Builder producer(String stream) {
+        return Producer.to(kinesis(), stream);
+    }
+
+    /** A reader of every shard of {@code stream} that follows resharding. */
+    public StreamReader.Builder reader(String stream) {
+        return StreamReader.of(kinesis(), stream);
+    }
+
+    @Override
+    public String toString() {
+        return "Kinesis Workbook on the " + connection.describe();
+    }
+}

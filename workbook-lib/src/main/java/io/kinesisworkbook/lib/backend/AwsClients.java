@@ -1,0 +1,46 @@
+package io.kinesisworkbook.lib.backend;
+
+import java.time.Duration;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
+import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/**
+ * Builds AWS SDK v2 clients for a {@link Connection}: its endpoint, region and credentials, and on
+ * AWS the {@link CostGuard}. Any service's builder works with {@link #configure}; Kinesis has
+ * ready-made methods.
+ */
+public final class AwsClients {
+
+    private final Connection connection;
+
+    public AwsClients(Connection connection) {
+        this.connection = connection;
+    }
+
+    public KinesisClient kinesis() {
+        return configure(KinesisClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
+    }
+
+    /** The async client, over HTTP/2 as AWS's SDK uses it for SubscribeToShard (enhanced fan-out). */
+    public KinesisAsyncClient kinesisAsync() {
+        return configure(KinesisAsyncClient.builder()
+                .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(100)
+                        .connectionAcquisitionTimeout(Duration.ofSeconds(30)))).build();
+    }
+
+    /** Points any AWS SDK v2 client builder at this backend: {@code clients.configure(S3Client.builder()).build()}. */
+    public <B extends AwsClientBuilder<B, C>, C> B configure(B builder) {
+        connection.endpoint().ifPresent(builder::endpointOverride);
+        ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();
+        if (connection.backend() == Backend.AWS) {
+            overrides.addExecutionInterceptor(new CostGuard(connection.maxShards()));
+        }
+        return builder.region(connection.region())
+                .credentialsProvider(connection.credentials())
+                .overrideConfiguration(overrides.build());
+    }
+}

@@ -1,0 +1,67 @@
+package io.kinesisworkbook.lib.backend;
+
+import java.util.HashMap;
+import java.util.Map;
+import software.amazon.awssdk.core.SdkRequest;
+import software.amazon.awssdk.core.interceptor.Context;
+import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
+import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.kinesis.model.CreateStreamRequest;
+import software.amazon.awssdk.services.kinesis.model.RegisterStreamConsumerRequest;
+import software.amazon.awssdk.services.kinesis.model.StreamMode;
+import software.amazon.awssdk.services.kinesis.model.UpdateShardCountRequest;
+
+/**
+ * Keeps a learner's AWS bill small. On the {@code aws} backend every client the workbook builds
+ * carries this interceptor, so it also guards plain SDK calls in a notebook:
+ * <ul>
+ *   <li>everything created is tagged {@value #TAG_KEY}={@value #TAG_VALUE}, so
+ *       {@code ./workbook clean-aws} can find and delete it;</li>
+ *   <li>a stream of more than {@code maxShards} shards (4 unless {@code WORKBOOK_MAX_SHARDS} says
+ *       otherwise) is refused before the request leaves the machine.</li>
+ * </ul>
+ */
+public final class CostGuard implements ExecutionInterceptor {
+
+    public static final String TAG_KEY = "created-by";
+    public static final String TAG_VALUE = "kinesis-workbook";
+    public static final int DEFAULT_MAX_SHARDS = 4;
+
+    private final int maxShards;
+
+    public CostGuard(int maxShards) {
+        this.maxShards = maxShards;
+    }
+
+    @Override
+    public SdkRequest modifyRequest(Context.ModifyRequest context, ExecutionAttributes attributes) {
+        SdkRequest request = context.request();
+        if (request instanceof CreateStreamRequest create) {
+            int shards = create.streamModeDetails() != null && create.streamModeDetails().streamMode() == StreamMode.ON_DEMAND
+                    ? 4 : create.shardCount() == null ? 0 : create.shardCount();
+            requireWithinCap(shards, "create stream " + create.streamName());
+            return create.toBuilder().tags(tagged(create.tags())).build();
+        }
+        if (request instanceof UpdateShardCountRequest update) {
+            requireWithinCap(update.targetShardCount(), "reshard to " + update.targetShardCount() + " shards");
+        }
+        if (request instanceof RegisterStreamConsumerRequest register) {
+            return register.toBuilder().tags(tagged(register.tags())).build();
+        }
+        return request;
+    }
+
+    private void requireWithinCap(Integer shards, String what) {
+        if (shards != null && shards > maxShards) {
+            throw new WorkbookException("Refused to " + what + " with " + shards + " shards on AWS: the workbook's cost guard "
+                    + "allows " + maxShards + " (each shard costs money every hour). Raise it with WORKBOOK_MAX_SHARDS=" + shards
+                    + " if you mean it.");
+        }
+    }
+
+    private static Map<String, String> tagged(Map<String, String> tags) {
+        Map<String, String> all = new HashMap<>(tags == null ? Map.of() : tags);
+        all.put(TAG_KEY, TAG_VALUE);
+        return all;
+    }
+}

@@ -1,0 +1,37 @@
+package io.kinesisworkbook.lib;
+
+import io.kinesisworkbook.emulator.Emulator;
+import io.kinesisworkbook.emulator.EmulatorOptions;
+import io.kinesisworkbook.lib.backend.AwsClients;
+import io.kinesisworkbook.lib.backend.Backend;
+import io.kinesisworkbook.lib.backend.Connection;
+import java.util.Optional;
+import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
+import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
+import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+
+/** An emulator of a test's own (with its own options, e.g. a ManualClock) and clients built as the library builds them. */
+public final class LocalAws implements AutoCloseable {
+
+    public final Emulator emulator;
+    public final KinesisClient kinesis;
+
+    public LocalAws(EmulatorOptions options) {
+        this(options, Backend.EMBEDDED, Integer.MAX_VALUE);
+    }
+
+    /** Pretends to be {@code backend} (AWS, to exercise the cost guard) while talking to the emulator. */
+    public LocalAws(EmulatorOptions options, Backend backend, int maxShards) {
+        emulator = Emulator.start(options);
+        Connection connection = new Connection(backend, Optional.of(emulator.endpoint()), Region.US_EAST_1,
+                StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), maxShards);
+        kinesis = new AwsClients(connection).kinesis();
+    }
+
+    @Override
+    public void close() {
+        kinesis.close();
+        emulator.close();
+    }
+}
