@@ -1,6 +1,7 @@
 package io.kinesisworkbook.lib.producer;
 
 import io.kinesisworkbook.lib.backend.WorkbookException;
+import io.kinesisworkbook.lib.data.StreamEvent;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -81,6 +82,11 @@ public final class Producer implements AutoCloseable {
 
     public void send(String partitionKey, String text) {
         send(partitionKey, text.getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** Sends an event as JSON, under its natural partition key. */
+    public void send(StreamEvent event) {
+        send(event.partitionKey(), event.toJsonBytes());
     }
 
     /** Sends everything buffered and waits until the stream has accepted all of it. */
