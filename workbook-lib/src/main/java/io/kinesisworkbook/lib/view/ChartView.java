@@ -1,0 +1,161 @@
+package io.kinesisworkbook.lib.view;
+
+import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+
+import org.knowm.xchart.BitmapEncoder;
+import org.knowm.xchart.BitmapEncoder.BitmapFormat;
+import org.knowm.xchart.internal.chartpart.Chart;
+import org.knowm.xchart.style.AxesChartStyler;
+import org.knowm.xchart.style.Styler.LegendPosition;
+
+/**
+ * What every workbook chart shares: a title, a size, axis titles, one look, and a way to become a PNG.
+ *
+ * <p>Subclasses only collect data; the XChart object is built fresh each time the chart is drawn
+ * ({@link #toXChart()}), so series can be added in any order and the look (legend or not) is decided
+ * once all series are known.
+ *
+ * <p>{@code S} is the concrete chart type, so that {@code size(..)} and {@code yAxis(..)} keep returning
+ * it and a notebook cell can chain {@code .series(..).yAxis(..)} freely.
+ *
+ * @param <S> the concrete chart type
+ */
+public abstract class ChartView<S extends ChartView<S>> {
+
+    /** Wide enough for a time axis, short enough to sit next to the code that produced it. */
+    public static final int DEFAULT_WIDTH = 800;
+    public static final int DEFAULT_HEIGHT = 400;
+
+    static {
+        // Charts are drawn into images, never into windows. Without this, AWT on macOS starts a
+        // GUI session (a Dock icon for the notebook's JVM) the first time a chart is drawn.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
+    }
+
+    private final String title;
+    private int width = DEFAULT_WIDTH;
+    private int height = DEFAULT_HEIGHT;
+    private String xAxisTitle = "";
+    private String yAxisTitle = "";
+
+    protected ChartView(String title) {
+        this.title = Objects.requireNonNull(title, "title");
+    }
+
+    /** Changes the size of the picture, in pixels. */
+    public S size(int width, int height) {
+        if (width < 100 || height < 100) {
+            throw new IllegalArgumentException("A chart needs at least 100x100 pixels, got " + width + "x" + height);
+        }
+        this.width = width;
+        this.height = height;
+        return self();
+    }
+
+    public S xAxis(String title) {
+        this.xAxisTitle = Objects.requireNonNull(title, "title");
+        return self();
+    }
+
+    public S yAxis(String title) {
+        this.yAxisTitle = Objects.requireNonNull(title, "title");
+        return self();
+    }
+
+    public String title() {
+        return title;
+    }
+
+    public int width() {
+        return width;
+    }
+
+    public int height() {
+        return height;
+    }
+
+    /** The series names in the order they were added; used for the legend and for the terminal note. */
+    public abstract List<String> seriesNames();
+
+    /** Draws the chart into a fresh XChart object; for anyone who wants to tweak XChart styling directly. */
+    public abstract Chart<?, ?> toXChart();
+
+    /** The chart as PNG bytes, exactly what Jupyter receives as {@code image/png}. */
+    public byte[] png() {
+        try {
+            return BitmapEncoder.getBitmapBytes(toXChart(), BitmapFormat.PNG);
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not encode chart '" + title + "' as PNG", e);
+        }
+    }
+
+    /**
+     * The chart as an image. Left as the last expression of a cell, a {@code BufferedImage} is shown
+     * as a picture by the rapaio kernel (its {@code DefaultImageDisplayRenderer} handles RenderedImage).
+     */
+    public BufferedImage image() {
+        return BitmapEncoder.getBufferedImage(toXChart());
+    }
+
+    /** Writes the chart as a PNG file, creating missing folders, and returns where it went. */
+    public Path saveAs(Path file) {
+        try {
+            Path parent = file.toAbsolutePath().getParent();
+            if (parent != null) {
+                Files.createDirectories(parent);
+            }
+            return Files.write(file, png());
+        } catch (IOException e) {
+            throw new UncheckedIOException("Could not write chart '" + title + "' to " + file, e);
+        }
+    }
+
+    /** One line that stands in for the picture where pictures cannot be shown. */
+    public String describe() {
+        List<String> names = seriesNames();
+        String series = names.size() == 1 ? "1 series" : names.size() + " series " + names;
+        return "[chart] " + title + " (" + width + "x" + height + ", " + series + ")";
+    }
+
+    @Override
+    public String toString() {
+        return describe();
+    }
+
+    /** Applies the shared look: readable fonts, axis titles, and a legend only when it tells something. */
+    protected final <C extends Chart<? extends AxesChartStyler, ?>> C styled(C chart) {
+        chart.setTitle(title);
+        chart.setXAxisTitle(xAxisTitle);
+        chart.setYAxisTitle(yAxisTitle);
+        AxesChartStyler styler = chart.getStyler();
+        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
+        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        styler.setLegendVisible(seriesNames().size() > 1);
+        styler.setLegendPosition(LegendPosition.OutsideE);
+        styler.setPlotBorderVisible(false);
+        return chart;
+    }
+
+    /** Refuses to draw an empty chart, with a message that says what to do instead. */
+    protected final void requireSeries() {
+        if (seriesNames().isEmpty()) {
+            throw new IllegalStateException("Chart '" + title + "' has no data yet: add a series before showing it");
+        }
+    }
+
+    @SuppressWarnings("unchecked")
+    private S self() {
+        return (S) this;
+    }
+}
