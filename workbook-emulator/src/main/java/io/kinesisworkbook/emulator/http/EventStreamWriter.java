@@ -8,7 +8,6 @@ import io.netty.handler.codec.http.DefaultHttpContent;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.LastHttpContent;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.concurrent.ScheduledExecutorService;
@@ -97,9 +96,5 @@ final class EventStreamWriter implements EventStreamSink {
             return;
         }
         context.writeAndFlush(new DefaultHttpContent(EventStreamMessages.encode(context.alloc(), headers, payload)));
-    }
-
-    static byte[] utf8(String text) {
-        return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -87,10 +87,4 @@ final class KinesisContext {
                     "Request would have succeeded, but the DryRun flag is set.");
         }
     }
-
-    static AwsServiceException missing(String member) {
-        return AwsServiceException.clientError("ValidationException",
-                "1 validation error detected: Value null at '" + member
-                        + "' failed to satisfy constraint: Member must not be null");
-    }
 }
