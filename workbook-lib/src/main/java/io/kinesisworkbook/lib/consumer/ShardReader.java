@@ -31,7 +31,7 @@ public final class ShardReader {
     private final KinesisClient kinesis;
     private final String stream;
     private final String shardId;
-    private final StartingPosition start;
+    private final ReadFrom start;
     private final int limit;
     private String iterator;
     private String lastSequenceNumber;
@@ -40,7 +40,7 @@ public final class ShardReader {
     private boolean finished;
     private long lastCallNanos;
 
-    public ShardReader(KinesisClient kinesis, String stream, String shardId, StartingPosition start, int limit) {
+    public ShardReader(KinesisClient kinesis, String stream, String shardId, ReadFrom start, int limit) {
         this.kinesis = kinesis;
         this.stream = stream;
         this.shardId = shardId;

@@ -28,7 +28,7 @@ import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
  * and checkpoints on top; this reader is the same idea, small enough to read.)
  *
  * <pre>{@code
- * StreamReader reader = aws.reader("clicks").from(StartingPosition.trimHorizon()).build();
+ * StreamReader reader = aws.reader("clicks").from(ReadFrom.trimHorizon()).build();
  * List<ConsumedRecord> everything = reader.readAvailable();     // until caught up
  * }</pre>
  */
@@ -36,7 +36,7 @@ public final class StreamReader {
 
     private final KinesisClient kinesis;
     private final String stream;
-    private final StartingPosition start;
+    private final ReadFrom start;
     private final int limitPerCall;
     private final Map<String, ShardReader> reading = new LinkedHashMap<>();
     private final Set<String> finished = new HashSet<>();
@@ -135,7 +135,7 @@ public final class StreamReader {
             }
             if (isDoneOrGone(shard.parentShardId(), known) && isDoneOrGone(shard.adjacentParentShardId(), known)) {
                 boolean isChild = shard.parentShardId() != null && finished.contains(shard.parentShardId());
-                StartingPosition from = isChild ? StartingPosition.trimHorizon() : start;
+                ReadFrom from = isChild ? ReadFrom.trimHorizon() : start;
                 reading.put(id, new ShardReader(kinesis, stream, id, from, limitPerCall));
             }
         }
@@ -164,7 +164,7 @@ public final class StreamReader {
     public static final class Builder {
         private final KinesisClient kinesis;
         private final String stream;
-        private StartingPosition start = StartingPosition.trimHorizon();
+        private ReadFrom start = ReadFrom.trimHorizon();
         private int limitPerCall = 10_000;
 
         private Builder(KinesisClient kinesis, String stream) {
@@ -173,7 +173,7 @@ public final class StreamReader {
         }
 
         /** Where reading starts in the shards open at that point (default: the trim horizon). */
-        public Builder from(StartingPosition position) {
+        public Builder from(ReadFrom position) {
             this.start = position;
             return this;
         }

@@ -46,7 +46,7 @@ class StreamReaderTest {
         try (LocalAws aws = new LocalAws(EmulatorOptions.defaults().withInstantTransitions())) {
             new Streams(aws.kinesis).create("live", 2);
             put(aws, "live", "old");
-            StreamReader reader = StreamReader.of(aws.kinesis, "live").from(StartingPosition.latest()).build();
+            StreamReader reader = StreamReader.of(aws.kinesis, "live").from(ReadFrom.latest()).build();
             assertThat(reader.readAvailable()).isEmpty();
             put(aws, "live", "new");
             assertThat(reader.readAvailable()).extracting(ConsumedRecord::text).containsExactly("new");
@@ -62,7 +62,7 @@ class StreamReaderTest {
             new Streams(aws.kinesis).create("slow-reader", 1);
             put(aws, "slow-reader", "first");
             ShardReader reader = new ShardReader(aws.kinesis, "slow-reader", "shardId-000000000000",
-                    StartingPosition.trimHorizon(), 10);
+                    ReadFrom.trimHorizon(), 10);
             assertThat(reader.poll()).extracting(ConsumedRecord::text).containsExactly("first");
             put(aws, "slow-reader", "second");
             clock.advance(Duration.ofMinutes(6));
