@@ -31,6 +31,8 @@ final class JupyterDisplay implements Display {
 
     static final String GLOBAL_CLASS = "org.rapaio.jupyter.kernel.global.Global";
     static final String MAIN_CLASS = "org.rapaio.jupyter.kernel.MainApp";
+    /** Set by the workbook's own kernel entry point (workbook-kernel's KernelMain), which runs MainApp. */
+    static final String WORKBOOK_KERNEL_PROPERTY = "workbook.kernel";
 
     private final Method display;
     private final Method updateDisplay;
@@ -45,7 +47,8 @@ final class JupyterDisplay implements Display {
      * The kernel's display, if this JVM is the kernel. Finding the Global class is not enough: the kernel
      * jar could sit on some other program's class path, and touching Global there would start a kernel
      * (its MainApp builds one in a static initializer). So we also require that the JVM was launched
-     * from the jar, or main class, that holds Global: the kernel's kernel.json runs {@code java -jar <kernel jar>}.
+     * from the jar, or main class, that holds Global (the kernel's own kernel.json runs {@code java -jar <kernel jar>}),
+     * or by the workbook's kernel entry point, which says so in the {@value #WORKBOOK_KERNEL_PROPERTY} property.
      */
     static Optional<Display> find() {
         try {
@@ -58,7 +61,7 @@ final class JupyterDisplay implements Display {
 
     private static boolean launchedFrom(Class<?> global) {
         String command = System.getProperty("sun.java.command", "");
-        if (command.startsWith(MAIN_CLASS)) {
+        if (command.startsWith(MAIN_CLASS) || System.getProperty(WORKBOOK_KERNEL_PROPERTY) != null) {
             return true;
         }
         try {

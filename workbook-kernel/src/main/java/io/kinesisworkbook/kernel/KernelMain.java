@@ -1,0 +1,49 @@
+package io.kinesisworkbook.kernel;
+
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.io.PrintStream;
+import java.util.logging.LogManager;
+import org.rapaio.jupyter.kernel.MainApp;
+
+/**
+ * The workbook's entry point for the rapaio Jupyter kernel (3.0.1): it runs the kernel's own
+ * {@link MainApp}, with three repairs the kernelspec needs on a busy machine.
+ * <ol>
+ *   <li><b>Quiet.</b> Our logging.properties (warnings only) is loaded before the kernel logs its
+ *       first line, which at INFO would print the connection file's signing key.</li>
+ *   <li><b>A clean stdout.</b> The kernel prints a note for every class-path entry (about ninety
+ *       here) to standard output, which is the Jupyter process's own (it corrupts
+ *       {@code nbconvert --stdout}). Those notes are dropped; cell output is unaffected, because
+ *       the kernel gives System.out to each cell itself.</li>
+ *   <li><b>No hung channels.</b> {@link LoopGuard} restarts a channel loop that died at start-up
+ *       (the kernel's start-up race) or later (an exception in its loop).</li>
+ * </ol>
+ * When the kernel returns after a shutdown request the JVM exits at once; otherwise an idle JShell
+ * worker thread keeps it alive for up to a minute and Jupyter has to kill it.
+ */
+public final class KernelMain {
+
+    private KernelMain() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        try (InputStream quiet = KernelMain.class.getResourceAsStream("/logging.properties")) {
+            if (quiet != null) {
+                LogManager.getLogManager().readConfiguration(quiet);
+            }
+        }
+        System.setOut(new PrintStream(OutputStream.nullOutputStream()));
+        boolean runsKernel = args.length > 0 && !args[0].startsWith("-");
+        // Tells the library's views that this JVM is the kernel, so charts and tables go to Jupyter.
+        System.setProperty("workbook.kernel", "rapaio-jupyter-kernel");
+        if (runsKernel) {
+            LoopGuard.startWatching();
+        }
+        MainApp.main(args);
+        if (runsKernel) {
+            System.err.flush();
+            System.exit(0);
+        }
+    }
+}

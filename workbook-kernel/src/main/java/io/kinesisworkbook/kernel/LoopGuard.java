@@ -1,0 +1,115 @@
+package io.kinesisworkbook.kernel;
+
+import java.lang.reflect.Field;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import org.rapaio.jupyter.kernel.MainApp;
+import org.rapaio.jupyter.kernel.channels.AbstractChannel;
+import org.rapaio.jupyter.kernel.channels.Channels;
+
+/**
+ * Keeps the kernel's channel loops alive.
+ *
+ * <p>Each of the kernel's heartbeat, shell and control channels serves its socket from a loop
+ * thread ({@code LoopThread}). In 3.0.1 the thread's {@code start()} starts the thread first and
+ * only then sets its {@code running} flag; a new thread that checks the flag before it is set ends
+ * at once. Its socket stays bound and the JVM stays up, but nothing answers on that channel: the
+ * front end waits for a kernel that never replies ("Kernel didn't respond"). Under load this hit
+ * about one start in seven on a 2-core machine. An exception in a loop body ends the thread the
+ * same way.
+ *
+ * <p>This guard, a daemon thread, looks at the loop threads every 20 ms. A loop thread that has
+ * ended while its {@code running} flag still says it should run is run again: its {@code run()}
+ * (the same loop, over the same socket) is called on a new thread. It never replaces a kernel
+ * class; it reads two private fields by reflection, and if the kernel's internals ever change it
+ * says so on stderr and stands aside (the headless runner's bounded retry is the second line).
+ */
+final class LoopGuard implements Runnable {
+
+    private static final long CHECK_EVERY_MILLIS = 20;
+    private static final int MAX_RESCUES_PER_LOOP = 20;
+
+    /** Each loop thread of the kernel, and the thread running its loop now (itself, until it is rescued). */
+    private final Map<Thread, Thread> runners = new HashMap<>();
+    private final Map<Thread, Integer> rescues = new HashMap<>();
+
+    static void startWatching() {
+        Thread guard = new Thread(new LoopGuard(), "workbook-loop-guard");
+        guard.setDaemon(true);
+        guard.start();
+    }
+
+    @Override
+    public void run() {
+        try {
+            while (true) {
+                Channels channels = MainApp.kernel == null ? null : MainApp.kernel.channels();
+                if (channels != null && channels.isMarkedForShutdown()) {
+                    return;
+                }
+                if (channels != null) {
+                    for (Thread loop : loopThreadsOf(channels)) {
+                        rescueIfDead(loop);
+                    }
+                }
+                Thread.sleep(CHECK_EVERY_MILLIS);
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            System.err.println("[workbook kernel] loop guard stopped (" + e + "); kernel starts are no longer checked");
+        }
+    }
+
+    private void rescueIfDead(Thread loop) throws ReflectiveOperationException {
+        Thread runner = runners.getOrDefault(loop, loop);
+        if (runner.getState() != Thread.State.TERMINATED || !shouldRun(loop)
+                || rescues.getOrDefault(loop, 0) >= MAX_RESCUES_PER_LOOP) {
+            return;
+        }
+        // The dead thread object still holds the loop, its socket and its flag: run that loop again.
+        Thread again = new Thread(loop::run, loop.getName() + "-again");
+        again.setDaemon(loop.isDaemon());
+        again.start();
+        runners.put(loop, again);
+        rescues.merge(loop, 1, Integer::sum);
+        System.err.println("[workbook kernel] restarted the " + loop.getName() + " channel loop, which had stopped");
+    }
+
+    /** The channels' loop threads (heartbeat, shell, control, ...). */
+    private static List<Thread> loopThreadsOf(Channels channels) throws ReflectiveOperationException {
+        List<Thread> loops = new ArrayList<>();
+        for (Field field : Channels.class.getDeclaredFields()) {
+            if (AbstractChannel.class.isAssignableFrom(field.getType())) {
+                field.setAccessible(true);
+                Thread loop = loopThreadOf(field.get(channels));
+                if (loop != null) {
+                    loops.add(loop);
+                }
+            }
+        }
+        return loops;
+    }
+
+    private static Thread loopThreadOf(Object channel) throws ReflectiveOperationException {
+        if (channel == null) {
+            return null;
+        }
+        for (Field field : channel.getClass().getDeclaredFields()) {
+            if (Thread.class.isAssignableFrom(field.getType())) {
+                field.setAccessible(true);
+                return (Thread) field.get(channel);
+            }
+        }
+        return null;
+    }
+
+    /** The loop thread's own {@code running} flag: true until the kernel shuts the loop down. */
+    private static boolean shouldRun(Thread loop) throws ReflectiveOperationException {
+        Field running = loop.getClass().getDeclaredField("running");
+        running.setAccessible(true);
+        return running.getBoolean(loop);
+    }
+}
