@@ -1,0 +1,65 @@
+package io.kinesisworkbook.kernel;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.Assumptions;
+
+/** What the notebook tests need from the machine: Jupyter's Python, the kernelspec, the repository. */
+final class JupyterTools {
+
+    static final Path MODULE = Path.of("").toAbsolutePath();
+    static final Path ROOT = MODULE.getParent();
+    static final Path JUPYTER_DATA = MODULE.resolve("target/jupyter-it");
+
+    private JupyterTools() {
+    }
+
+    /**
+     * The Python with Jupyter (Debian's first). Where there is none, the test is skipped with the
+     * reason, except in CI, which installs Jupyter, so there a missing Jupyter is a failure.
+     */
+    static String python() throws Exception {
+        for (String candidate : List.of("/usr/bin/python3", "python3")) {
+            if (run(List.of(candidate, "-c", "import nbclient, nbconvert, notebook"), null, 60) == 0) {
+                return candidate;
+            }
+        }
+        String reason = "Jupyter is not installed (apt-get install jupyter-notebook jupyter-nbconvert python3-nbclient)";
+        if (System.getenv("CI") != null) {
+            throw new AssertionError(reason + ", but CI must run the notebooks");
+        }
+        System.out.println("SKIPPED: " + reason);
+        Assumptions.abort(reason);
+        return null;
+    }
+
+    /** Installs the kernelspec from this build into a data dir of the tests' own. */
+    static void installKernelspec() throws Exception {
+        int status = run(List.of("bash", MODULE.resolve("jupyter/install-kernelspec.sh").toString(), JUPYTER_DATA.toString()),
+                null, 60);
+        if (status != 0) {
+            throw new AssertionError("install-kernelspec.sh failed with " + status);
+        }
+    }
+
+    static int run(List<String> command, Path log, long timeoutSeconds) throws IOException, InterruptedException {
+        ProcessBuilder builder = new ProcessBuilder(new ArrayList<>(command)).directory(ROOT.toFile());
+        builder.environment().put("JUPYTER_PATH", JUPYTER_DATA.toString());
+        if (log != null) {
+            Files.createDirectories(log.getParent());
+            builder.redirectErrorStream(true).redirectOutput(log.toFile());
+        } else {
+            builder.redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD);
+        }
+        Process process = builder.start();
+        if (!process.waitFor(timeoutSeconds, TimeUnit.SECONDS)) {
+            process.destroyForcibly();
+            throw new AssertionError("timed out after " + timeoutSeconds + " s: " + command);
+        }
+        return process.exitValue();
+    }
+}

@@ -1,0 +1,62 @@
+package io.kinesisworkbook.kernel;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * Every notebook, executed headlessly by the real Jupyter toolchain (nbclient) and the real
+ * workbook kernel, exactly as {@code ./workbook run} executes it. A notebook checks its own results
+ * in its last cells, so a wrong result fails here; this test also checks it drew its charts.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class NotebooksIT {
+
+    static final Path OUTPUT = JupyterTools.MODULE.resolve("target/notebooks-it");
+    String python;
+
+    @BeforeAll
+    void kernel() throws Exception {
+        python = JupyterTools.python();
+        JupyterTools.installKernelspec();
+    }
+
+    static Stream<String> notebooks() throws Exception {
+        try (Stream<Path> files = Files.list(JupyterTools.ROOT.resolve("notebooks"))) {
+            return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb")).sorted().toList().stream();
+        }
+    }
+
+    @ParameterizedTest
+    @MethodSource("notebooks")
+    void executesWithoutErrorsAndChecksItself(String notebook) throws Exception {
+        Path log = OUTPUT.resolve(notebook.replace(".ipynb", ".log"));
+        int status = JupyterTools.run(List.of(python, "workbook-kernel/jupyter/run-notebooks.py", "--output-dir",
+                OUTPUT.toString(), "notebooks/" + notebook), log, 900);
+        assertThat(status).as("run-notebooks.py exit status; its output:%n%s", Files.readString(log)).isZero();
+
+        JsonNode executed = new ObjectMapper().readTree(OUTPUT.resolve(notebook).toFile());
+        List<String> types = new ArrayList<>();
+        StringBuilder text = new StringBuilder();
+        for (JsonNode cell : executed.get("cells")) {
+            for (JsonNode output : cell.path("outputs")) {
+                types.add(output.get("output_type").asText());
+                output.path("text").forEach(line -> text.append(line.asText()));
+                output.path("data").fieldNames().forEachRemaining(types::add);
+            }
+        }
+        assertThat(types).doesNotContain("error").contains("image/png");
+        assertThat(text.toString()).contains("✔").doesNotContain("Check failed");
+        assertThat(OUTPUT.resolve(notebook.replace(".ipynb", ".html"))).exists();
+    }
+}
