@@ -19,8 +19,8 @@ import org.rapaio.jupyter.kernel.MainApp;
  *   <li><b>No hung channels.</b> {@link LoopGuard} restarts a channel loop that died at start-up
  *       (the kernel's start-up race) or later (an exception in its loop).</li>
  * </ol>
- * When the kernel returns after a shutdown request the JVM exits at once; otherwise an idle JShell
- * worker thread keeps it alive for up to a minute and Jupyter has to kill it.
+ * Once the kernel has been asked to shut down the JVM exits at once; otherwise an idle JShell worker
+ * thread keeps it alive for up to a minute and Jupyter has to kill it.
  */
 public final class KernelMain {
 
@@ -42,6 +42,9 @@ public final class KernelMain {
         }
         MainApp.main(args);
         if (runsKernel) {
+            // MainApp returns when it has joined its channel loops, which is also at once when a loop
+            // died at start-up (LoopGuard runs it again): exit only once the kernel was asked to.
+            LoopGuard.awaitShutdownRequest();
             System.err.flush();
             System.exit(0);
         }

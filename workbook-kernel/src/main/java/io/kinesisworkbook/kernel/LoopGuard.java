@@ -35,6 +35,17 @@ final class LoopGuard implements Runnable {
     private final Map<Thread, Thread> runners = new HashMap<>();
     private final Map<Thread, Integer> rescues = new HashMap<>();
 
+    /** Waits until a shutdown request has reached the kernel. */
+    static void awaitShutdownRequest() throws InterruptedException {
+        while (true) {
+            Channels channels = MainApp.kernel == null ? null : MainApp.kernel.channels();
+            if (channels == null || channels.isMarkedForShutdown()) {
+                return;
+            }
+            Thread.sleep(CHECK_EVERY_MILLIS);
+        }
+    }
+
     static void startWatching() {
         Thread guard = new Thread(new LoopGuard(), "workbook-loop-guard");
         guard.setDaemon(true);
