@@ -1,6 +1,7 @@
 package io.kinesisworkbook.lib.consumer;
 
 import io.kinesisworkbook.lib.backend.WorkbookException;
+import io.kinesisworkbook.lib.streams.Streams;
 import java.time.Duration;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
@@ -16,8 +17,6 @@ import java.util.function.Consumer;
 import java.util.stream.Stream;
 import java.util.stream.StreamSupport;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.ListShardsRequest;
-import software.amazon.awssdk.services.kinesis.model.ListShardsResponse;
 import software.amazon.awssdk.services.kinesis.model.Shard;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
 
@@ -146,14 +145,7 @@ public final class StreamReader {
     }
 
     private List<Shard> listShards() {
-        List<Shard> shards = new ArrayList<>();
-        ListShardsResponse page = kinesis.listShards(b -> b.streamName(stream));
-        shards.addAll(page.shards());
-        while (page.nextToken() != null) {
-            String token = page.nextToken();
-            page = kinesis.listShards(ListShardsRequest.builder().nextToken(token).build());
-            shards.addAll(page.shards());
-        }
+        List<Shard> shards = new Streams(kinesis).shards(stream);
         if (shards.isEmpty()) {
             throw new WorkbookException("Stream " + stream + " has no shards: is it still being created?");
         }
