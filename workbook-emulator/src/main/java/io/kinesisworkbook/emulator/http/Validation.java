@@ -38,7 +38,7 @@ public final class Validation {
 
     public Validation size(List<?> value, String member, int min, int max) {
         if (value != null) {
-            checkLength(value.size(), "'" + value + "'", member, min, max);
+            checkLength(value.size(), "'[" + value.size() + " elements]'", member, min, max);
         }
         return this;
     }
