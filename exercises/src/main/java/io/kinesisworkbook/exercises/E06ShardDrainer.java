@@ -1,0 +1,34 @@
+package io.kinesisworkbook.exercises;
+
+import java.util.ArrayList;
+import java.util.List;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.kinesis.model.ChildShard;
+import software.amazon.awssdk.services.kinesis.model.GetRecordsResponse;
+import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
+import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+
+/**
+ * Your exercise. Read the Javadoc of each method, replace the TODO, and run {@code ./workbook grade}.
+ *
+ * <p>Exercise 06 (notebook 06-consumers): reading a closed shard to its end. */
+public final class E06ShardDrainer {
+
+    /** What a closed shard held, and the shards that took over its keys. */
+    public record Drained(List<String> texts, List<String> childShardIds) {
+    }
+
+    private E06ShardDrainer() {
+    }
+
+    /**
+     * Reads {@code shardId} (a closed shard, after a split or merge) from its first record to its
+     * end: follow NextShardIterator until there is none. Returns the records' data as UTF-8 text, in
+     * order, and the ids of the child shards named in the last answer. Stay within the shard's 5
+     * reads a second: wait 200 ms between calls, and longer after a throttling exception.
+     */
+    public static Drained readToEnd(KinesisClient kinesis, String stream, String shardId) throws InterruptedException {
+        // TODO: TRIM_HORIZON iterator, then GetRecords until NextShardIterator is null; sleep 200 ms between calls, longer when throttled; childShards() of the last answer.
+        throw new UnsupportedOperationException("TODO: exercise E06, readToEnd");
+    }
+}
