@@ -315,8 +315,4 @@ final class DataStream {
     synchronized void addConsumer(StreamConsumer consumer) {
         consumers.put(consumer.name(), consumer);
     }
-
-    long transitionMillis() {
-        return transitionMillis;
-    }
 }

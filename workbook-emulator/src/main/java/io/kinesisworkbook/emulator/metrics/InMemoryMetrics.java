@@ -70,11 +70,6 @@ public final class InMemoryMetrics implements MetricsSink {
         return periods;
     }
 
-    /** Every series published so far. */
-    public List<SeriesKey> series() {
-        return List.copyOf(series.keySet());
-    }
-
     /** The sum of a series over all time: handy in tests. */
     public double total(String namespace, String metricName, Map<String, String> dimensions) {
         var seconds = series.get(new SeriesKey(namespace, metricName, Map.copyOf(dimensions)));

@@ -30,9 +30,4 @@ public enum Backend {
             case AWS -> "AWS";
         };
     }
-
-    /** True for the backends that are emulators on an endpoint of their own. */
-    public boolean isLocalEmulator() {
-        return this == LOCALSTACK || this == FLOCI;
-    }
 }

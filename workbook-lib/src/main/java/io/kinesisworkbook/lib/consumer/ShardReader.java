@@ -117,10 +117,6 @@ public final class ShardReader {
         return childShards;
     }
 
-    public String lastSequenceNumber() {
-        return lastSequenceNumber;
-    }
-
     private void pace() {
         long wait = MIN_INTERVAL.toNanos() - (System.nanoTime() - lastCallNanos);
         if (lastCallNanos != 0 && wait > 0) {
