@@ -1,10 +1,8 @@
 package io.kinesisworkbook.lib.consumer;
 
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
-import java.io.IOException;
+import io.kinesisworkbook.lib.data.Events;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import software.amazon.awssdk.services.kinesis.model.Record;
@@ -15,10 +13,6 @@ import software.amazon.awssdk.services.kinesis.model.Record;
  */
 public record ConsumedRecord(String shardId, String sequenceNumber, String partitionKey, byte[] data,
                              Instant arrivalTime) {
-
-    private static final ObjectMapper JSON = new ObjectMapper()
-            .registerModule(new JavaTimeModule())
-            .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
 
     static ConsumedRecord of(String shardId, Record record) {
         return new ConsumedRecord(shardId, record.sequenceNumber(), record.partitionKey(), record.data().asByteArray(),
@@ -31,20 +25,16 @@ public record ConsumedRecord(String shardId, String sequenceNumber, String parti
 
     /** The data as a JSON tree. */
     public JsonNode json() {
-        try {
-            return JSON.readTree(data);
-        } catch (IOException e) {
-            throw new IllegalArgumentException("Record " + sequenceNumber + " of " + shardId + " is not JSON: " + text(), e);
-        }
+        return as(JsonNode.class);
     }
 
-    /** The data decoded from JSON into {@code type} (a record class, for example). */
+    /** The data decoded from JSON into {@code type} (a record class, for example), as {@link Events} reads events. */
     public <T> T as(Class<T> type) {
         try {
-            return JSON.readValue(data, type);
-        } catch (IOException e) {
+            return Events.fromJson(data, type);
+        } catch (UncheckedIOException e) {
             throw new IllegalArgumentException("Record " + sequenceNumber + " of " + shardId + " is not a JSON "
-                    + type.getSimpleName() + ": " + e.getMessage(), e);
+                    + type.getSimpleName() + ": " + text(), e);
         }
     }
 }
