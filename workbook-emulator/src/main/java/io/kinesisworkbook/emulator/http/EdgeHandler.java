@@ -52,12 +52,12 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         try {
             response = call(request, protocol);
         } catch (AwsServiceException e) {
-            response = null;
             writeError(context, request, protocol, requestId, e);
+            return;
         } catch (RuntimeException e) {
             LOG.log(Level.WARNING, "internal failure answering " + request.headers().get("X-Amz-Target"), e);
-            response = null;
             writeError(context, request, protocol, requestId, AwsServiceException.internalFailure());
+            return;
         }
         if (response instanceof AwsResponse.Structure structure) {
             writeStructure(context, request, protocol, requestId, structure.body());

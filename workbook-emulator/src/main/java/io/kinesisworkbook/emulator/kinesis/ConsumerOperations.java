@@ -79,7 +79,7 @@ final class ConsumerOperations {
         new Validation().notNull(streamArn, "streamARN").range(maxResults, "maxResults", 1, 10000)
                 .length(nextToken, "nextToken", 1, 1048576).throwIfAny();
         DataStream stream = context.stream(request.region(), members);
-        String after = nextToken == null ? null : StreamOperations.decodeToken(nextToken);
+        String after = nextToken == null ? null : PageTokens.decode(nextToken);
         List<StreamConsumer> consumers = stream.consumers().stream()
                 .filter(c -> after == null || c.name().compareTo(after) > 0)
                 .sorted(java.util.Comparator.comparing(StreamConsumer::name))
@@ -92,7 +92,7 @@ final class ConsumerOperations {
             page.forEach(consumer -> KinesisShapes.consumer(list.addObject(), request.protocol(), consumer));
         }
         if (consumers.size() > max) {
-            response.put("NextToken", StreamOperations.encodeToken(page.get(page.size() - 1).name()));
+            response.put("NextToken", PageTokens.encode(page.get(page.size() - 1).name()));
         }
         return response;
     }

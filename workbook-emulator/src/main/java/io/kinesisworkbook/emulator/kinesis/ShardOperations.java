@@ -110,11 +110,11 @@ final class ShardOperations {
     /** Where a paged ListShards call resumes: opaque to clients, valid for five minutes as on AWS. */
     record ListPosition(String streamName, int afterIndex, long issuedMillis) {
         static String encode(String streamName, int afterIndex, long now) {
-            return StreamOperations.encodeToken(streamName + "|" + afterIndex + "|" + now);
+            return PageTokens.encode(streamName + "|" + afterIndex + "|" + now);
         }
 
         static ListPosition decode(String token, long now) {
-            String[] parts = StreamOperations.decodeToken(token).split("\\|");
+            String[] parts = PageTokens.decode(token).split("\\|");
             try {
                 ListPosition position = new ListPosition(parts[0], Integer.parseInt(parts[1]), Long.parseLong(parts[2]));
                 if (now - position.issuedMillis > NEXT_TOKEN_LIFETIME_MILLIS) {

@@ -6,8 +6,6 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.Members;
 import io.kinesisworkbook.emulator.http.Validation;
-import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -129,7 +127,7 @@ final class StreamOperations {
         new Validation().range(limit, "limit", 1, 10000)
                 .length(exclusiveStart, "exclusiveStartStreamName", 1, 128)
                 .length(nextToken, "nextToken", 1, 1048576).throwIfAny();
-        String after = nextToken != null ? decodeToken(nextToken) : exclusiveStart;
+        String after = nextToken != null ? PageTokens.decode(nextToken) : exclusiveStart;
         int max = limit == null ? 100 : Math.min(limit, 100);
         List<DataStream> streams = context.streams.list(request.region()).stream()
                 .filter(s -> after == null || s.name().compareTo(after) > 0)
@@ -145,7 +143,7 @@ final class StreamOperations {
         boolean more = streams.size() > max;
         response.put("HasMoreStreams", more);
         if (more) {
-            response.put("NextToken", encodeToken(page.get(page.size() - 1).name()));
+            response.put("NextToken", PageTokens.encode(page.get(page.size() - 1).name()));
         }
         return response;
     }
@@ -296,17 +294,5 @@ final class StreamOperations {
             stream.update(context.now(), at -> stream.maxRecordSizeKiB(size));
         }
         return request.newObject();
-    }
-
-    static String encodeToken(String text) {
-        return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
-    }
-
-    static String decodeToken(String token) {
-        try {
-            return new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8);
-        } catch (IllegalArgumentException e) {
-            throw KinesisErrors.invalidArgument("Invalid NextToken.");
-        }
     }
 }
