@@ -1,5 +1,7 @@
 package io.kinesisworkbook.emulator.http;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * An error in AWS's own shape: the exception type the SDK maps to a Java exception class, the
  * message AWS gives, and the HTTP status AWS answers with.
@@ -8,11 +10,25 @@ public class AwsServiceException extends RuntimeException {
 
     private final String errorType;
     private final int status;
+    private final ObjectNode details;
 
     public AwsServiceException(String errorType, String message, int status) {
+        this(errorType, message, status, null);
+    }
+
+    private AwsServiceException(String errorType, String message, int status, ObjectNode details) {
         super(message, null, false, false);
         this.errorType = errorType;
         this.status = status;
+        this.details = details;
+    }
+
+    /**
+     * The same error with more members in its body, as some errors carry: DynamoDB's
+     * TransactionCanceledException lists its {@code CancellationReasons}, a failed condition the {@code Item}.
+     */
+    public AwsServiceException withDetails(ObjectNode details) {
+        return new AwsServiceException(errorType, getMessage(), status, details);
     }
 
     /** A client error: AWS answers every one of them with 400. */
@@ -40,5 +56,10 @@ public class AwsServiceException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** Members the error's body carries besides {@code __type} and {@code message}, or null. */
+    public ObjectNode details() {
+        return details;
     }
 }

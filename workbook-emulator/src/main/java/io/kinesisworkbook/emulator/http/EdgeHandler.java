@@ -89,6 +89,9 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         ObjectNode body = protocol.mapper().createObjectNode();
         body.put("__type", error.errorType());
         body.put("message", error.getMessage());
+        if (error.details() != null) {
+            body.setAll(error.details());
+        }
         write(context, request, HttpResponseStatus.valueOf(error.status()), protocol.contentType(), requestId,
                 protocol.write(body), error.errorType());
     }
