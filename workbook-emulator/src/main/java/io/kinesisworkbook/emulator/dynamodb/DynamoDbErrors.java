@@ -45,4 +45,8 @@ public final class DynamoDbErrors {
     public static AwsServiceException limitExceeded(String message) {
         return AwsServiceException.clientError("LimitExceededException", message);
     }
+
+    public static AwsServiceException serialization(String message) {
+        return AwsServiceException.serialization(message);
+    }
 }
