@@ -1,5 +1,6 @@
 package io.kinesisworkbook.emulator;
 
+import io.kinesisworkbook.emulator.dynamodb.DynamoDbService;
 import io.kinesisworkbook.emulator.http.EdgeRouter;
 import io.kinesisworkbook.emulator.http.EdgeServer;
 import io.kinesisworkbook.emulator.kinesis.KinesisService;
@@ -31,7 +32,8 @@ public final class Emulator implements AutoCloseable {
     public static Emulator start(EmulatorOptions options) {
         InMemoryMetrics metrics = new InMemoryMetrics();
         KinesisService kinesis = new KinesisService(options, metrics);
-        EdgeRouter router = new EdgeRouter(List.of(kinesis), options.defaultRegion());
+        DynamoDbService dynamoDb = new DynamoDbService(options);
+        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb), options.defaultRegion());
         EdgeServer server = EdgeServer.start(options.host(), options.port(), router);
         return new Emulator(options, metrics, server);
     }
