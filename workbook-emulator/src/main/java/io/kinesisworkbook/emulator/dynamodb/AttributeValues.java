@@ -1,6 +1,8 @@
 package io.kinesisworkbook.emulator.dynamodb;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -152,6 +154,49 @@ public final class AttributeValues {
             throw DynamoDbErrors.validation("Attempting to store more than 38 significant digits in a Number");
         }
         return number;
+    }
+
+    /**
+     * The value as DynamoDB stores and returns it: numbers trimmed of leading and trailing zeros and
+     * written without exponent ({@code 1.50} becomes {@code 1.5}, {@code 1E+2} becomes {@code 100}),
+     * inside sets and documents too. Other values come back unchanged.
+     */
+    public static JsonNode normalize(JsonNode value) {
+        String type = type(value);
+        JsonNode content = content(value);
+        JsonNodeFactory nodes = JsonNodeFactory.instance;
+        return switch (type) {
+            case "N" -> nodes.objectNode().put("N", canonicalNumber(content.asText()));
+            case "NS" -> {
+                ObjectNode set = nodes.objectNode();
+                ArrayNode numbers = set.putArray("NS");
+                content.forEach(element -> numbers.add(canonicalNumber(element.asText())));
+                yield set;
+            }
+            case "L" -> {
+                ObjectNode list = nodes.objectNode();
+                ArrayNode elements = list.putArray("L");
+                content.forEach(element -> elements.add(normalize(element)));
+                yield list;
+            }
+            case "M" -> {
+                ObjectNode map = nodes.objectNode();
+                map.set("M", normalizeItem((ObjectNode) content));
+                yield map;
+            }
+            default -> value;
+        };
+    }
+
+    /** Every attribute of an item {@linkplain #normalize normalized}. */
+    public static ObjectNode normalizeItem(ObjectNode item) {
+        ObjectNode normalized = JsonNodeFactory.instance.objectNode();
+        item.fields().forEachRemaining(attribute -> normalized.set(attribute.getKey(), normalize(attribute.getValue())));
+        return normalized;
+    }
+
+    private static String canonicalNumber(String text) {
+        return number(text).stripTrailingZeros().toPlainString();
     }
 
     /** The bytes of a binary value, which JSON carries as base64. */

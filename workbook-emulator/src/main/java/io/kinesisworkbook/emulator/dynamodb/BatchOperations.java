@@ -48,7 +48,7 @@ final class BatchOperations {
         for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {
             Map.Entry<String, JsonNode> entry = it.next();
             JsonNode tableRequest = entry.getValue();
-            ExpressionMembers expressions = new ExpressionMembers(tableRequest);
+            ExpressionMembers expressions = new ExpressionMembers(tableRequest, "ProjectionExpression");
             Projection projection = expressions.projection();
             expressions.finish();
             Table table = context.tables.requireForItems(request.region(), entry.getKey());
@@ -104,7 +104,10 @@ final class BatchOperations {
             writes += tableRequests.size();
         }
         if (writes > MAX_WRITES) {
-            throw DynamoDbErrors.validation("Too many items requested for the BatchWriteItem call");
+            // AWS's model validation, which prints the request's map as its Java objects; ours prints the JSON.
+            throw DynamoDbErrors.validation("1 validation error detected: Value '" + requestItems + "' at 'requestItems' "
+                    + "failed to satisfy constraint: Map value must satisfy constraint: [Member must have length less "
+                    + "than or equal to 25, Member must have length greater than or equal to 1]");
         }
         List<ItemWrite> prepared = new ArrayList<>();
         for (Iterator<Map.Entry<String, JsonNode>> it = requestItems.fields(); it.hasNext(); ) {

@@ -27,10 +27,17 @@ final class ExpressionMembers {
             "KeyConditions", "QueryFilter", "ScanFilter", "ConditionalOperator");
 
     private final JsonNode body;
+    private final List<String> operationExpressions;
     private final ExpressionContext context;
 
-    ExpressionMembers(JsonNode body) {
+    /**
+     * @param body        the request, or one table's or action's part of it
+     * @param operationExpressions the expression members this operation takes, named in AWS's message when
+     *                    values come without any of them
+     */
+    ExpressionMembers(JsonNode body, String... operationExpressions) {
         this.body = body;
+        this.operationExpressions = List.of(operationExpressions);
         List<String> expressions = present(EXPRESSIONS);
         List<String> legacy = present(LEGACY);
         if (!expressions.isEmpty() && !legacy.isEmpty()) {
@@ -42,7 +49,8 @@ final class ExpressionMembers {
             throw DynamoDbErrors.validation("ExpressionAttributeNames can only be specified when using expressions");
         }
         if (expressions.isEmpty() && body.has("ExpressionAttributeValues")) {
-            throw DynamoDbErrors.validation("ExpressionAttributeValues can only be specified when using expressions");
+            throw DynamoDbErrors.validation("ExpressionAttributeValues can only be specified when using expressions: "
+                    + absent(this.operationExpressions));
         }
         this.context = new ExpressionContext(body.get("ExpressionAttributeNames"), body.get("ExpressionAttributeValues"));
     }
@@ -56,6 +64,15 @@ final class ExpressionMembers {
             }
         }
         return found;
+    }
+
+    /** {@code A is null}, {@code A and B are null}, {@code A, B and C are null}. */
+    private static String absent(List<String> members) {
+        if (members.size() == 1) {
+            return members.get(0) + " is null";
+        }
+        return String.join(", ", members.subList(0, members.size() - 1)) + " and " + members.get(members.size() - 1)
+                + " are null";
     }
 
     private static String braces(List<String> members) {

@@ -30,7 +30,7 @@ final class ItemOperations {
         Members members = request.members();
         String returnValues = checkCommon(members, "item", request.body().get("Item"));
         requireOldOrNone(returnValues);
-        ExpressionMembers expressions = new ExpressionMembers(request.body());
+        ExpressionMembers expressions = new ExpressionMembers(request.body(), "ConditionExpression");
         var condition = expressions.condition();
         expressions.finish();
         ObjectNode item = (ObjectNode) request.body().get("Item");
@@ -50,7 +50,7 @@ final class ItemOperations {
         Members members = request.members();
         String returnValues = checkCommon(members, "key", request.body().get("Key"));
         requireOldOrNone(returnValues);
-        ExpressionMembers expressions = new ExpressionMembers(request.body());
+        ExpressionMembers expressions = new ExpressionMembers(request.body(), "ConditionExpression");
         var condition = expressions.condition();
         expressions.finish();
         Table table = context.tables.requireForItems(request.region(), members.string("TableName"));
@@ -67,7 +67,7 @@ final class ItemOperations {
     JsonNode updateItem(AwsRequest request) {
         Members members = request.members();
         String returnValues = checkCommon(members, "key", request.body().get("Key"));
-        ExpressionMembers expressions = new ExpressionMembers(request.body());
+        ExpressionMembers expressions = new ExpressionMembers(request.body(), "UpdateExpression", "ConditionExpression");
         Update update = expressions.update();
         var condition = expressions.condition();
         expressions.finish();
@@ -100,7 +100,7 @@ final class ItemOperations {
     JsonNode getItem(AwsRequest request) {
         Members members = request.members();
         checkCommon(members, "key", request.body().get("Key"));
-        ExpressionMembers expressions = new ExpressionMembers(request.body());
+        ExpressionMembers expressions = new ExpressionMembers(request.body(), "ProjectionExpression");
         Projection projection = expressions.projection();
         expressions.finish();
         Table table = context.tables.requireForItems(request.region(), members.string("TableName"));

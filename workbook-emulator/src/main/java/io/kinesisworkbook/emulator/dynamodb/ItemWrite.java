@@ -120,7 +120,7 @@ final class ItemWrite {
         return result;
     }
 
-    /** Stores the write's result. */
+    /** Stores the write's result, with its numbers in the canonical form AWS returns them in. */
     void commit(ObjectNode result) {
         if (kind == Kind.CHECK) {
             return;
@@ -128,7 +128,7 @@ final class ItemWrite {
         if (result == null) {
             table.items().remove(key);
         } else {
-            table.items().put(result);
+            table.items().put(AttributeValues.normalizeItem(result));
         }
     }
 

@@ -36,7 +36,7 @@ final class QueryOperations {
     JsonNode query(AwsRequest request) {
         Members members = request.members();
         checkCommon(members);
-        ExpressionMembers expressions = new ExpressionMembers(request.body());
+        ExpressionMembers expressions = new ExpressionMembers(request.body(), "KeyConditionExpression", "FilterExpression");
         var keyCondition = expressions.keyCondition();
         Condition filter = expressions.filter("QueryFilter");
         Projection projection = expressions.projection();
@@ -79,7 +79,7 @@ final class QueryOperations {
         Integer segment = members.integer("Segment");
         Integer totalSegments = members.integer("TotalSegments");
         checkSegments(segment, totalSegments);
-        ExpressionMembers expressions = new ExpressionMembers(request.body());
+        ExpressionMembers expressions = new ExpressionMembers(request.body(), "FilterExpression");
         Condition filter = expressions.filter("ScanFilter");
         Projection projection = expressions.projection();
         expressions.finish();

@@ -108,7 +108,9 @@ final class TransactionOperations {
         JsonNode body = action.get(kind);
         String tableName = body.path("TableName").asText(null);
         DynamoDbContext.checkTableName(tableName);
-        ExpressionMembers expressions = new ExpressionMembers(body);
+        ExpressionMembers expressions = kind.equals("Update")
+                ? new ExpressionMembers(body, "UpdateExpression", "ConditionExpression")
+                : new ExpressionMembers(body, "ConditionExpression");
         var update = kind.equals("Update") ? expressions.update() : null;
         Condition condition = expressions.condition();
         expressions.finish();
@@ -143,7 +145,7 @@ final class TransactionOperations {
                         + "failed to satisfy constraint: Member must not be null");
             }
             DynamoDbContext.checkTableName(get.path("TableName").asText(null));
-            ExpressionMembers expressions = new ExpressionMembers(get);
+            ExpressionMembers expressions = new ExpressionMembers(get, "ProjectionExpression");
             Projection projection = expressions.projection();
             expressions.finish();
             Table table = context.tables.requireForItems(request.region(), get.get("TableName").asText());

@@ -44,7 +44,7 @@ class BatchAndTransactionTest extends DynamoDbTestBase {
         }
 
         assertThatThrownBy(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(table, tooMany))))
-                .hasMessageContaining("Too many items requested for the BatchWriteItem call");
+                .hasMessageContaining("Member must have length less than or equal to 25");
         assertThatThrownBy(() -> dynamo.batchWriteItem(b -> b.requestItems(Map.of(table,
                 List.of(put(item("pk", s("same"))), put(item("pk", s("same"))))))))
                 .hasMessageStartingWith("Provided list of item keys contains duplicates");

@@ -67,17 +67,7 @@ class DynaliteDifferentialTest {
                     + "AWS's wording (seen in real AWS answers, e.g. aws/aws-cdk#7591; not in AWS's documentation); dynalite "
                     + "words it as its PEG parser does ('Expected \"#\", \"(\", ... but \"=\" found.')"),
             Map.entry("error: syntax error in an UpdateExpression", "emulator: 'Syntax error; token: \"<EOF>\", near: \",\"', "
-                    + "AWS's wording (as above); dynalite: 'Expected \"#\", \"_\", or [a-zA-Z] but end of input found.'"),
-            Map.entry("numbers come back in canonical form", "dynalite: 1.50 comes back as 1.5, 007 as 7, 1E+2 as 100, -0 as 0, "
-                    + "as AWS documents ('Leading and trailing zeroes are trimmed', HowItWorks.NamingRulesDataTypes.html); "
-                    + "the emulator returns numbers as they were sent: to fix in the emulator"),
-            Map.entry("error: values without an expression", "dynalite: 'ExpressionAttributeValues can only be specified when "
-                    + "using expressions: ConditionExpression is null', AWS's full message (dynalite's tests, recorded against "
-                    + "AWS, expect it); the emulator stops before ': ConditionExpression is null': to fix in the emulator"),
-            Map.entry("BatchWriteItem: 26 requests", "dynalite: '1 validation error detected: Value ... at 'requestItems' failed "
-                    + "to satisfy constraint: Map value must satisfy constraint: [Member must have length less than or equal to "
-                    + "25, ...]', AWS's model-validation answer (quoted from AWS in boto/boto3#483); the emulator answers "
-                    + "'Too many items requested for the BatchWriteItem call', DynamoDB Local's wording: to fix in the emulator")));
+                    + "AWS's wording (as above); dynalite: 'Expected \"#\", \"_\", or [a-zA-Z] but end of input found.'")));
 
     private static final String RUN_HINT = "Run: tools/dynalite/run-isolated.sh ./mvnw -o -pl workbook-emulator test "
             + "-Dtest=DynaliteDifferentialTest";
