@@ -6,11 +6,15 @@ import io.kinesisworkbook.lib.backend.Backends;
 import io.kinesisworkbook.lib.backend.Connection;
 import io.kinesisworkbook.lib.backend.Settings;
 import io.kinesisworkbook.lib.consumer.StreamReader;
+import io.kinesisworkbook.lib.kcl.KclApplication;
 import io.kinesisworkbook.lib.producer.Producer;
 import io.kinesisworkbook.lib.streams.Streams;
 import java.util.EnumMap;
 import java.util.Map;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
@@ -34,6 +38,9 @@ public final class Workbook {
     private final AwsClients clients;
     private KinesisClient kinesis;
     private KinesisAsyncClient kinesisAsync;
+    private DynamoDbClient dynamoDb;
+    private DynamoDbAsyncClient dynamoDbAsync;
+    private CloudWatchAsyncClient cloudWatchAsync;
 
     private Workbook(Connection connection) {
         this.connection = connection;
@@ -84,6 +91,30 @@ public final class Workbook {
         return kinesisAsync;
     }
 
+    /** The shared DynamoDB client for this backend: tables, items, and a look at a KCL lease table. */
+    public synchronized DynamoDbClient dynamoDb() {
+        if (dynamoDb == null) {
+            dynamoDb = clients.dynamoDb();
+        }
+        return dynamoDb;
+    }
+
+    /** The shared async DynamoDB client, which KCL keeps its lease table with. */
+    public synchronized DynamoDbAsyncClient dynamoDbAsync() {
+        if (dynamoDbAsync == null) {
+            dynamoDbAsync = clients.dynamoDbAsync();
+        }
+        return dynamoDbAsync;
+    }
+
+    /** The shared async CloudWatch client, which KCL publishes its metrics with where they are on. */
+    public synchronized CloudWatchAsyncClient cloudWatchAsync() {
+        if (cloudWatchAsync == null) {
+            cloudWatchAsync = clients.cloudWatchAsync();
+        }
+        return cloudWatchAsync;
+    }
+
     /** Any other AWS service's client, pointed at this backend: {@code aws.client(S3Client.builder())}. */
     public <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
         return clients.configure(builder).build();
@@ -102,6 +133,11 @@ public final class Workbook {
     /** A reader of every shard of {@code stream} that follows resharding. */
     public StreamReader.Builder reader(String stream) {
         return StreamReader.of(kinesis(), stream);
+    }
+
+    /** A Kinesis Client Library application {@code application} reading {@code stream}: its workers, leases and records. */
+    public KclApplication.Builder kcl(String application, String stream) {
+        return KclApplication.builder(this, application, stream);
     }
 
     @Override

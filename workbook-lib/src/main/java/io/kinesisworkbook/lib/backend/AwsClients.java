@@ -5,13 +5,16 @@ import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /**
  * Builds AWS SDK v2 clients for a {@link Connection}: its endpoint, region and credentials, and on
- * AWS the {@link CostGuard}. Any service's builder works with {@link #configure}; Kinesis has
- * ready-made methods.
+ * AWS the {@link CostGuard}. Any service's builder works with {@link #configure}; Kinesis, DynamoDB
+ * and CloudWatch have ready-made methods.
  */
 public final class AwsClients {
 
@@ -27,9 +30,25 @@ public final class AwsClients {
 
     /** The async client, over HTTP/2 as AWS's SDK uses it for SubscribeToShard (enhanced fan-out). */
     public KinesisAsyncClient kinesisAsync() {
-        return configure(KinesisAsyncClient.builder()
-                .httpClientBuilder(NettyNioAsyncHttpClient.builder().maxConcurrency(100)
-                        .connectionAcquisitionTimeout(Duration.ofSeconds(30)))).build();
+        return configure(KinesisAsyncClient.builder().httpClientBuilder(nettyClient())).build();
+    }
+
+    public DynamoDbClient dynamoDb() {
+        return configure(DynamoDbClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
+    }
+
+    /** The async DynamoDB client, as KCL needs it for its lease table: many small calls at once. */
+    public DynamoDbAsyncClient dynamoDbAsync() {
+        return configure(DynamoDbAsyncClient.builder().httpClientBuilder(nettyClient())).build();
+    }
+
+    /** The async CloudWatch client KCL publishes its metrics with (where metrics are on). */
+    public CloudWatchAsyncClient cloudWatchAsync() {
+        return configure(CloudWatchAsyncClient.builder().httpClientBuilder(nettyClient())).build();
+    }
+
+    private static NettyNioAsyncHttpClient.Builder nettyClient() {
+        return NettyNioAsyncHttpClient.builder().maxConcurrency(100).connectionAcquisitionTimeout(Duration.ofSeconds(30));
     }
 
     /** Points any AWS SDK v2 client builder at this backend: {@code clients.configure(S3Client.builder()).build()}. */

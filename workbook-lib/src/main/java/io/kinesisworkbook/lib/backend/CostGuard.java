@@ -1,11 +1,15 @@
 package io.kinesisworkbook.lib.backend;
 
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
+import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.kinesis.model.CreateStreamRequest;
 import software.amazon.awssdk.services.kinesis.model.RegisterStreamConsumerRequest;
 import software.amazon.awssdk.services.kinesis.model.StreamMode;
@@ -15,8 +19,9 @@ import software.amazon.awssdk.services.kinesis.model.UpdateShardCountRequest;
  * Keeps a learner's AWS bill small. On the {@code aws} backend every client the workbook builds
  * carries this interceptor, so it also guards plain SDK calls in a notebook:
  * <ul>
- *   <li>everything created is tagged {@value #TAG_KEY}={@value #TAG_VALUE}, so
- *       {@code ./workbook clean-aws} can find and delete it;</li>
+ *   <li>everything created (streams, stream consumers, DynamoDB tables such as a KCL lease table) is
+ *       tagged {@value #TAG_KEY}={@value #TAG_VALUE}, so {@code ./workbook clean-aws} can find and
+ *       delete it;</li>
  *   <li>a stream of more than {@code maxShards} shards (4 unless {@code WORKBOOK_MAX_SHARDS} says
  *       otherwise) is refused before the request leaves the machine.</li>
  * </ul>
@@ -47,6 +52,13 @@ public final class CostGuard implements ExecutionInterceptor {
         }
         if (request instanceof RegisterStreamConsumerRequest register) {
             return register.toBuilder().tags(tagged(register.tags())).build();
+        }
+        if (request instanceof CreateTableRequest table) {
+            List<Tag> tags = new ArrayList<>(table.tags());
+            if (tags.stream().noneMatch(tag -> tag.key().equals(TAG_KEY))) {
+                tags.add(Tag.builder().key(TAG_KEY).value(TAG_VALUE).build());
+            }
+            return table.toBuilder().tags(tags).build();
         }
         return request;
     }
