@@ -126,12 +126,14 @@ final class ShardSubscription implements EventStreamSource {
             position++;
         }
         long millisBehind = RecordOperations.millisBehindLatest(shard, position, end, now);
-        event.put("ContinuationSequenceNumber", SequenceNumbers.format(shard.index(), position));
-        event.put("MillisBehindLatest", millisBehind);
         boolean reachedEnd = !shard.isOpen() && position >= end;
         if (reachedEnd) {
+            // As AWS: a closed shard's last event has no continuation, only its children. KCL relies on it.
             KinesisShapes.childShards(event.putArray("ChildShards"), stream, shard);
+        } else {
+            event.put("ContinuationSequenceNumber", SequenceNumbers.format(shard.index(), position));
         }
+        event.put("MillisBehindLatest", millisBehind);
         sink.event("SubscribeToShardEvent", event);
         lastEventNanos = System.nanoTime();
         context.metrics.subscribeToShardEvent(stream, consumer.name(), records.size(), bytes, millisBehind, now);

@@ -131,6 +131,7 @@ class EnhancedFanOutTest {
         subscription.get(10, TimeUnit.SECONDS);
         assertThat(records(events)).containsExactly("parent-record");
         SubscribeToShardEvent last = events.get(events.size() - 1);
+        assertThat(last.continuationSequenceNumber()).as("a closed shard's last event has no continuation").isNull();
         assertThat(last.childShards()).extracting(ChildShard::shardId)
                 .containsExactlyInAnyOrder("shardId-000000000001", "shardId-000000000002");
     }
