@@ -9,6 +9,7 @@ import java.util.Optional;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** An emulator of a test's own (with its own options, e.g. a ManualClock) and clients built as the library builds them. */
@@ -16,6 +17,7 @@ public final class LocalAws implements AutoCloseable {
 
     public final Emulator emulator;
     public final KinesisClient kinesis;
+    public final DynamoDbClient dynamoDb;
 
     public LocalAws(EmulatorOptions options) {
         this(options, Backend.EMBEDDED, Integer.MAX_VALUE);
@@ -26,12 +28,15 @@ public final class LocalAws implements AutoCloseable {
         emulator = Emulator.start(options);
         Connection connection = new Connection(backend, Optional.of(emulator.endpoint()), Region.US_EAST_1,
                 StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test")), maxShards);
-        kinesis = new AwsClients(connection).kinesis();
+        AwsClients clients = new AwsClients(connection);
+        kinesis = clients.kinesis();
+        dynamoDb = clients.dynamoDb();
     }
 
     @Override
     public void close() {
         kinesis.close();
+        dynamoDb.close();
         emulator.close();
     }
 }

@@ -7,21 +7,25 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ListStreamsResponse;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 
 /**
  * {@code ./workbook clean-aws [--yes]}: lists everything the workbook created on AWS (what the
- * {@link CostGuard} tagged), asks, and deletes it, so a learner's account stops costing money.
+ * {@link CostGuard} tagged: streams, and DynamoDB tables such as KCL lease tables), asks, and
+ * deletes it, so a learner's account stops costing money.
  */
 public final class CleanAws {
 
     private final KinesisClient kinesis;
+    private final DynamoDbClient dynamoDb;
     private final PrintStream out;
 
-    public CleanAws(KinesisClient kinesis, PrintStream out) {
+    public CleanAws(KinesisClient kinesis, DynamoDbClient dynamoDb, PrintStream out) {
         this.kinesis = kinesis;
+        this.dynamoDb = dynamoDb;
         this.out = out;
     }
 
@@ -35,9 +39,11 @@ public final class CleanAws {
             System.exit(1);
             return;
         }
-        try (KinesisClient kinesis = new AwsClients(connection).kinesis()) {
+        AwsClients clients = new AwsClients(connection);
+        try (KinesisClient kinesis = clients.kinesis(); DynamoDbClient dynamoDb = clients.dynamoDb()) {
             var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            int deleted = new CleanAws(kinesis, System.out).run(yes, () -> reader.readLine(), connection.region().id());
+            int deleted = new CleanAws(kinesis, dynamoDb, System.out).run(yes, () -> reader.readLine(),
+                    connection.region().id());
             System.exit(deleted < 0 ? 1 : 0);
         }
     }
@@ -47,18 +53,20 @@ public final class CleanAws {
         String read() throws Exception;
     }
 
-    /** Lists, asks unless {@code yes}, deletes. Returns how many streams were deleted (-1 if declined). */
+    /** Lists, asks unless {@code yes}, deletes. Returns how many streams and tables were deleted (-1 if declined). */
     public int run(boolean yes, Answer answer, String region) throws Exception {
         List<String> streams = taggedStreams();
-        if (streams.isEmpty()) {
-            out.println("Nothing to clean: no stream in " + region + " is tagged " + CostGuard.TAG_KEY + "="
-                    + CostGuard.TAG_VALUE + ".");
+        List<String> tables = taggedTables();
+        if (streams.isEmpty() && tables.isEmpty()) {
+            out.println("Nothing to clean: no stream or DynamoDB table in " + region + " is tagged " + CostGuard.TAG_KEY
+                    + "=" + CostGuard.TAG_VALUE + ".");
             return 0;
         }
-        out.println("The workbook created these streams in " + region + ":");
-        streams.forEach(name -> out.println("  " + name));
+        out.println("The workbook created these in " + region + ":");
+        streams.forEach(name -> out.println("  stream " + name));
+        tables.forEach(name -> out.println("  DynamoDB table " + name));
         if (!yes) {
-            out.print("Delete them (and their consumers)? [y/N] ");
+            out.print("Delete them (streams with their consumers)? [y/N] ");
             out.flush();
             String reply = answer.read();
             if (reply == null || !reply.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
@@ -66,15 +74,41 @@ public final class CleanAws {
                 return -1;
             }
         }
-        for (String name : streams) {
-            try {
-                kinesis.deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true));
-                out.println("deleted " + name);
-            } catch (ResourceNotFoundException alreadyGone) {
-                out.println("already gone: " + name);
+        streams.forEach(this::deleteStream);
+        tables.forEach(this::deleteTable);
+        return streams.size() + tables.size();
+    }
+
+    private void deleteStream(String name) {
+        try {
+            kinesis.deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true));
+            out.println("deleted stream " + name);
+        } catch (ResourceNotFoundException alreadyGone) {
+            out.println("already gone: " + name);
+        }
+    }
+
+    private void deleteTable(String name) {
+        try {
+            dynamoDb.deleteTable(b -> b.tableName(name));
+            out.println("deleted DynamoDB table " + name);
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException alreadyGone) {
+            out.println("already gone: " + name);
+        }
+    }
+
+    /** Every DynamoDB table whose tags say the workbook created it. */
+    public List<String> taggedTables() {
+        List<String> tagged = new ArrayList<>();
+        for (String name : dynamoDb.listTablesPaginator().tableNames()) {
+            String arn = dynamoDb.describeTable(b -> b.tableName(name)).table().tableArn();
+            boolean ours = dynamoDb.listTagsOfResource(b -> b.resourceArn(arn)).tags().stream()
+                    .anyMatch(t -> CostGuard.TAG_KEY.equals(t.key()) && CostGuard.TAG_VALUE.equals(t.value()));
+            if (ours) {
+                tagged.add(name);
             }
         }
-        return streams.size();
+        return tagged;
     }
 
     /** Every stream whose tags say the workbook created it. */
