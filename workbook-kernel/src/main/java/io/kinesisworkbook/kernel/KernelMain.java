@@ -24,6 +24,8 @@ import org.rapaio.jupyter.kernel.MainApp;
  */
 public final class KernelMain {
 
+    private static final String SHADED_SIMPLE_LOGGER_LEVEL = "org.rapaio.shaded.org.slf4j.simpleLogger.defaultLogLevel";
+
     private KernelMain() {
     }
 
@@ -37,6 +39,11 @@ public final class KernelMain {
         boolean runsKernel = args.length > 0 && !args[0].startsWith("-");
         // Tells the library's views that this JVM is the kernel, so charts and tables go to Jupyter.
         System.setProperty("workbook.kernel", "rapaio-jupyter-kernel");
+        // The kernel jar routes Commons Logging (which KCL's DynamoDB lock client logs through) to its
+        // shaded slf4j-simple, whose INFO lines, stack traces included, would land in cells: warnings only.
+        if (System.getProperty(SHADED_SIMPLE_LOGGER_LEVEL) == null) {
+            System.setProperty(SHADED_SIMPLE_LOGGER_LEVEL, "warn");
+        }
         if (runsKernel) {
             LoopGuard.startWatching();
         }

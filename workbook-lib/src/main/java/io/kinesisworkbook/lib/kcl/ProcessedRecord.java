@@ -1,5 +1,6 @@
 package io.kinesisworkbook.lib.kcl;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.kinesisworkbook.lib.data.Events;
 import java.time.Instant;
 
@@ -25,6 +26,11 @@ public record ProcessedRecord(String worker, String shardId, String sequenceNumb
     /** The record's identity in the stream: equal keys mean the same record, processed again. */
     public String key() {
         return shardId + "/" + sequenceNumber + "/" + subSequenceNumber;
+    }
+
+    /** The data as a JSON tree. */
+    public JsonNode json() {
+        return as(JsonNode.class);
     }
 
     /** The data decoded from JSON into {@code type}, as {@link Events} reads events. */
