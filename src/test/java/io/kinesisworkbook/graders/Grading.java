@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Assertions;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
+import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** What every grader shares: checks whose failure says what was expected and gives a hint. */
@@ -38,7 +39,7 @@ final class Grading {
         Assertions.assertTrue(condition, () -> what + ". Hint: " + hint);
     }
 
-    /** An embedded emulator with AWS's limits, for graders whose exercise talks to Kinesis. */
+    /** An embedded emulator with AWS's limits, for graders whose exercise talks to Kinesis or DynamoDB. */
     record Aws(Emulator emulator, KinesisClient kinesis) implements AutoCloseable {
         static Aws start() {
             Emulator emulator = Emulator.start(EmulatorOptions.defaults().withTransitionDelay(Duration.ofMillis(50)));
@@ -46,6 +47,13 @@ final class Grading {
                     .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("grader", "grader")))
                     .build();
             return new Aws(emulator, kinesis);
+        }
+
+        /** A DynamoDB client for the same emulator; the grader closes it. */
+        DynamoDbClient dynamoDb() {
+            return DynamoDbClient.builder().endpointOverride(emulator.endpoint()).region(Region.US_EAST_1)
+                    .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("grader", "grader")))
+                    .build();
         }
 
         void activeStream(String name, int shards) throws InterruptedException {
