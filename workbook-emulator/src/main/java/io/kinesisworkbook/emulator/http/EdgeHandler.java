@@ -18,7 +18,11 @@ import io.netty.handler.codec.http.HttpResponseStatus;
 import io.netty.handler.codec.http.HttpUtil;
 import io.netty.handler.codec.http.HttpVersion;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.logging.Level;
 import java.util.logging.Logger;
@@ -46,6 +50,14 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             writeHealth(context, request);
             return;
         }
+        if (!request.headers().contains("X-Amz-Target")) {
+            RestRequest rest = restRequest(request);
+            RestService service = router.restServiceFor(rest);
+            if (service != null) {
+                answerRest(context, request, service, rest);
+                return;
+            }
+        }
         AwsProtocol protocol = AwsProtocol.fromContentType(request.headers().get(HttpHeaderNames.CONTENT_TYPE));
         String requestId = newRequestId();
         AwsResponse response;
@@ -64,6 +76,49 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         } else if (response instanceof AwsResponse.EventStream stream) {
             EventStreamWriter.start(context, request, protocol, requestId, stream.source());
         }
+    }
+
+    private RestRequest restRequest(FullHttpRequest request) {
+        Map<String, String> headers = new LinkedHashMap<>();
+        request.headers().forEach(header -> headers.put(header.getKey().toLowerCase(Locale.ROOT), header.getValue()));
+        byte[] body = new byte[request.content().readableBytes()];
+        request.content().getBytes(request.content().readerIndex(), body);
+        String region = router.regionOf(request.headers().get(HttpHeaderNames.AUTHORIZATION));
+        return new RestRequest(request.method().name(), request.uri(), headers, body, region);
+    }
+
+    /** Calls a REST service off the I/O thread's back and writes its answer when it comes. */
+    private void answerRest(ChannelHandlerContext context, FullHttpRequest request, RestService service, RestRequest rest) {
+        boolean keepAlive = HttpUtil.isKeepAlive(request);
+        boolean head = request.method().equals(HttpMethod.HEAD);
+        CompletableFuture<RestResponse> answer;
+        try {
+            answer = service.handle(rest);
+        } catch (RuntimeException e) {
+            answer = CompletableFuture.failedFuture(e);
+        }
+        answer.whenComplete((response, failure) -> {
+            if (failure != null) {
+                LOG.log(Level.WARNING, "internal failure answering " + rest.method() + " " + rest.uri(), failure);
+                response = RestResponse.json(500, "{\"__type\":\"InternalFailure\",\"message\":\"The request "
+                        + "processing has failed because of an unknown error, exception or failure.\"}");
+            }
+            FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                    HttpResponseStatus.valueOf(response.status()),
+                    head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
+            response.headers().forEach((name, value) -> http.headers().set(name, value));
+            if (!http.headers().contains("x-amzn-RequestId")) {
+                http.headers().set("x-amzn-RequestId", newRequestId());
+            }
+            if (!head || !http.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+                http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+            }
+            HttpUtil.setKeepAlive(http, keepAlive);
+            var written = context.writeAndFlush(http);
+            if (!keepAlive) {
+                written.addListener(ChannelFutureListener.CLOSE);
+            }
+        });
     }
 
     private AwsResponse call(FullHttpRequest request, AwsProtocol protocol) {
@@ -100,6 +155,10 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         StringBuilder json = new StringBuilder("{\"services\":{");
         String separator = "";
         for (TargetService service : router.services()) {
+            json.append(separator).append('"').append(service.name()).append("\":\"running\"");
+            separator = ",";
+        }
+        for (RestService service : router.restServices()) {
             json.append(separator).append('"').append(service.name()).append("\":\"running\"");
             separator = ",";
         }

@@ -14,13 +14,38 @@ public final class EdgeRouter {
     private static final Pattern CREDENTIAL_REGION = Pattern.compile("Credential=[^/]*/[^/]*/([^/]+)/");
 
     private final Map<String, TargetService> byPrefix = new LinkedHashMap<>();
+    private final List<RestService> restServices;
     private final String defaultRegion;
 
     public EdgeRouter(List<TargetService> services, String defaultRegion) {
+        this(services, List.of(), defaultRegion);
+    }
+
+    /**
+     * @param services     the RPC services, found by {@code X-Amz-Target}
+     * @param restServices the REST services, asked in this order whether they take a request that
+     *                     has no {@code X-Amz-Target}; put a catch-all such as S3 last
+     */
+    public EdgeRouter(List<TargetService> services, List<RestService> restServices, String defaultRegion) {
         for (TargetService service : services) {
             byPrefix.put(service.targetPrefix(), service);
         }
+        this.restServices = List.copyOf(restServices);
         this.defaultRegion = defaultRegion;
+    }
+
+    /** The REST service that takes a request, or null when none does. */
+    public RestService restServiceFor(RestRequest request) {
+        for (RestService service : restServices) {
+            if (service.accepts(request)) {
+                return service;
+            }
+        }
+        return null;
+    }
+
+    public List<RestService> restServices() {
+        return restServices;
     }
 
     /** The service named by a target such as {@code Kinesis_20131202.PutRecord}. */

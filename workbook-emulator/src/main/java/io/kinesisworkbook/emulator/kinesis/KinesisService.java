@@ -20,11 +20,13 @@ public final class KinesisService implements TargetService {
     public static final String TARGET_PREFIX = "Kinesis_20131202";
 
     private final Map<String, Function<AwsRequest, AwsResponse>> operations = new TreeMap<>();
+    private final StreamTap tap;
 
     public KinesisService(EmulatorOptions options, MetricsSink metrics) {
         KinesisContext context = new KinesisContext(
                 new StreamRegistry(options.accountId(), options.clock()), options.clock(), options.throughputLimits(),
                 options.transitionDelay().toMillis(), new KinesisMetrics(metrics));
+        tap = new StreamTap(context.streams);
         StreamOperations streams = new StreamOperations(context);
         ShardOperations shards = new ShardOperations(context);
         RecordOperations records = new RecordOperations(context);
@@ -72,6 +74,11 @@ public final class KinesisService implements TargetService {
 
     private void structure(String operation, Function<AwsRequest, com.fasterxml.jackson.databind.JsonNode> handler) {
         operations.put(operation, request -> AwsResponse.of(handler.apply(request)));
+    }
+
+    /** How the emulator's other services (Firehose, Lambda) read streams. */
+    public StreamTap tap() {
+        return tap;
     }
 
     /** The operations this emulator answers, for its documentation and tests. */

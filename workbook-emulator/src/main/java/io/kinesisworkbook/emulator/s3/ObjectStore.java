@@ -1,0 +1,25 @@
+package io.kinesisworkbook.emulator.s3;
+
+/**
+ * What the emulator's other services need of S3: Firehose delivers objects into buckets through it.
+ * The S3 service implements it on its real store; a test can wrap it to make S3 fail for a while.
+ */
+public interface ObjectStore {
+
+    /** Whether the bucket exists. */
+    boolean bucketExists(String bucket);
+
+    /**
+     * Stores an object, replacing one with the same key.
+     *
+     * @throws ObjectStoreException when the store cannot take it now (a caller retries)
+     */
+    void putObject(String bucket, String key, byte[] data, String contentType);
+
+    /** The store failed to take an object; as a 500 or a throttle from S3, worth retrying. */
+    class ObjectStoreException extends RuntimeException {
+        public ObjectStoreException(String message, Throwable cause) {
+            super(message, cause);
+        }
+    }
+}
