@@ -1,7 +1,8 @@
 package io.kinesisworkbook.emulator.s3;
 
 /**
- * What the emulator's other services need of S3: Firehose delivers objects into buckets through it.
+ * What the emulator's other services need of S3: Firehose delivers objects into buckets through it,
+ * Lambda reads a function's code from it.
  * The S3 service implements it on its real store; a test can wrap it to make S3 fail for a while.
  */
 public interface ObjectStore {
@@ -15,6 +16,9 @@ public interface ObjectStore {
      * @throws ObjectStoreException when the store cannot take it now (a caller retries)
      */
     void putObject(String bucket, String key, byte[] data, String contentType);
+
+    /** An object's bytes, or null when the bucket or the key does not exist (Lambda reads Code.S3Key). */
+    byte[] getObject(String bucket, String key);
 
     /** The store failed to take an object; as a 500 or a throttle from S3, worth retrying. */
     class ObjectStoreException extends RuntimeException {
