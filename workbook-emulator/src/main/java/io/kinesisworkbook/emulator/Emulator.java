@@ -5,6 +5,8 @@ import io.kinesisworkbook.emulator.http.EdgeRouter;
 import io.kinesisworkbook.emulator.http.EdgeServer;
 import io.kinesisworkbook.emulator.kinesis.KinesisService;
 import io.kinesisworkbook.emulator.metrics.InMemoryMetrics;
+import io.kinesisworkbook.emulator.s3.ObjectStore;
+import io.kinesisworkbook.emulator.s3.S3Service;
 import java.net.URI;
 import java.util.List;
 
@@ -22,20 +24,25 @@ public final class Emulator implements AutoCloseable {
     private final EmulatorOptions options;
     private final InMemoryMetrics metrics;
     private final EdgeServer server;
+    private final S3Service s3;
 
-    private Emulator(EmulatorOptions options, InMemoryMetrics metrics, EdgeServer server) {
+    private Emulator(EmulatorOptions options, InMemoryMetrics metrics, EdgeServer server, S3Service s3) {
         this.options = options;
         this.metrics = metrics;
         this.server = server;
+        this.s3 = s3;
     }
 
     public static Emulator start(EmulatorOptions options) {
         InMemoryMetrics metrics = new InMemoryMetrics();
         KinesisService kinesis = new KinesisService(options, metrics);
         DynamoDbService dynamoDb = new DynamoDbService(options);
-        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb), options.defaultRegion());
+        // S3 starts S3Proxy on its first request, not here, so start-up does not grow with it.
+        S3Service s3 = new S3Service();
+        // REST services are asked in order; S3 takes what the others leave, so it comes last.
+        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb), List.of(s3), options.defaultRegion());
         EdgeServer server = EdgeServer.start(options.host(), options.port(), router);
-        return new Emulator(options, metrics, server);
+        return new Emulator(options, metrics, server, s3);
     }
 
     /** Starts with AWS's behaviour on a free loopback port. */
@@ -61,8 +68,14 @@ public final class Emulator implements AutoCloseable {
         return metrics;
     }
 
+    /** S3's buckets, for services that read and write objects in-process (Firehose, Lambda). */
+    public ObjectStore objectStore() {
+        return s3.objectStore();
+    }
+
     @Override
     public void close() {
         server.close();
+        s3.close();
     }
 }

@@ -13,6 +13,7 @@ import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Real AWS SDK v2 clients pointed at an emulator, in either wire encoding: CBOR (the SDK's
@@ -47,6 +48,27 @@ public final class SdkClients {
                 .credentialsProvider(CREDENTIALS)
                 .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16))
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(30)))
+                .build();
+    }
+
+    /**
+     * An S3 client as a workbook makes one: path-style addressing (the bucket in the path, since
+     * the endpoint is an address), the SDK's default checksums (aws-chunked uploads with a CRC32
+     * trailer), no retries.
+     */
+    public static S3Client s3(URI endpoint, software.amazon.awssdk.core.interceptor.ExecutionInterceptor... interceptors) {
+        return S3Client.builder()
+                .endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .forcePathStyle(true)
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16))
+                .overrideConfiguration(c -> {
+                    c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(60));
+                    for (var interceptor : interceptors) {
+                        c.addExecutionInterceptor(interceptor);
+                    }
+                })
                 .build();
     }
 

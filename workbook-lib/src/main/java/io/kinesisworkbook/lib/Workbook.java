@@ -17,6 +17,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Where every notebook and exercise starts:
@@ -41,6 +42,7 @@ public final class Workbook {
     private DynamoDbClient dynamoDb;
     private DynamoDbAsyncClient dynamoDbAsync;
     private CloudWatchAsyncClient cloudWatchAsync;
+    private S3Client s3;
 
     private Workbook(Connection connection) {
         this.connection = connection;
@@ -107,6 +109,14 @@ public final class Workbook {
         return dynamoDbAsync;
     }
 
+    /** The shared S3 client for this backend: buckets Firehose delivers to, and objects to read back. */
+    public synchronized S3Client s3() {
+        if (s3 == null) {
+            s3 = clients.s3();
+        }
+        return s3;
+    }
+
     /** The shared async CloudWatch client, which KCL publishes its metrics with where they are on. */
     public synchronized CloudWatchAsyncClient cloudWatchAsync() {
         if (cloudWatchAsync == null) {
@@ -115,7 +125,7 @@ public final class Workbook {
         return cloudWatchAsync;
     }
 
-    /** Any other AWS service's client, pointed at this backend: {@code aws.client(S3Client.builder())}. */
+    /** Any other AWS service's client, pointed at this backend: {@code aws.client(SqsClient.builder())}. */
     public <B extends AwsClientBuilder<B, C>, C> C client(B builder) {
         return clients.configure(builder).build();
     }

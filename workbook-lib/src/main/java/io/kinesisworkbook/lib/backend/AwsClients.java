@@ -10,11 +10,12 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Builds AWS SDK v2 clients for a {@link Connection}: its endpoint, region and credentials, and on
- * AWS the {@link CostGuard}. Any service's builder works with {@link #configure}; Kinesis, DynamoDB
- * and CloudWatch have ready-made methods.
+ * AWS the {@link CostGuard}. Any service's builder works with {@link #configure}; Kinesis, DynamoDB,
+ * S3 and CloudWatch have ready-made methods.
  */
 public final class AwsClients {
 
@@ -42,6 +43,16 @@ public final class AwsClients {
         return configure(DynamoDbAsyncClient.builder().httpClientBuilder(nettyClient())).build();
     }
 
+    /**
+     * S3, with the bucket in the path ({@code http://127.0.0.1:4566/bucket/key}) everywhere but on
+     * AWS: an emulator's endpoint is an address, which cannot carry a bucket name as a host name.
+     */
+    public S3Client s3() {
+        return configure(S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()))
+                .forcePathStyle(connection.backend() != Backend.AWS)
+                .build();
+    }
+
     /** The async CloudWatch client KCL publishes its metrics with (where metrics are on). */
     public CloudWatchAsyncClient cloudWatchAsync() {
         return configure(CloudWatchAsyncClient.builder().httpClientBuilder(nettyClient())).build();
@@ -51,7 +62,7 @@ public final class AwsClients {
         return NettyNioAsyncHttpClient.builder().maxConcurrency(100).connectionAcquisitionTimeout(Duration.ofSeconds(30));
     }
 
-    /** Points any AWS SDK v2 client builder at this backend: {@code clients.configure(S3Client.builder()).build()}. */
+    /** Points any AWS SDK v2 client builder at this backend: {@code clients.configure(SqsClient.builder()).build()}. */
     public <B extends AwsClientBuilder<B, C>, C> B configure(B builder) {
         connection.endpoint().ifPresent(builder::endpointOverride);
         ClientOverrideConfiguration.Builder overrides = ClientOverrideConfiguration.builder();

@@ -1,0 +1,65 @@
+package io.kinesisworkbook.emulator.s3;
+
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.function.Supplier;
+import org.gaul.s3proxy.blobstore.BlobStore;
+import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.model.PutObjectRequest;
+import software.amazon.awssdk.services.s3.model.S3Exception;
+
+/**
+ * The {@link ObjectStore} port on S3Proxy's blob store itself: the same buckets the S3 API serves,
+ * reached without HTTP (and without starting S3Proxy's server).
+ */
+final class BlobObjectStore implements ObjectStore {
+
+    private final Supplier<BlobStore> blobStore;
+
+    BlobObjectStore(Supplier<BlobStore> blobStore) {
+        this.blobStore = blobStore;
+    }
+
+    @Override
+    public boolean bucketExists(String bucket) {
+        return blobStore.get().containerExists(bucket);
+    }
+
+    /**
+     * A missing bucket is an {@link ObjectStoreException} like any other failure: Firehose, the
+     * caller, retries then reports it, as AWS's Firehose does with {@code S3.NoSuchBucket}.
+     */
+    @Override
+    public void putObject(String bucket, String key, byte[] data, String contentType) {
+        PutObjectRequest request = PutObjectRequest.builder()
+                .bucket(bucket)
+                .key(key)
+                .contentType(contentType)
+                .contentLength((long) data.length)
+                .build();
+        try {
+            blobStore.get().putBlob(request, new ByteArrayInputStream(data));
+        } catch (S3Exception e) {
+            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode() + ": ";
+            throw new ObjectStoreException(code + e.getMessage(), e);
+        } catch (RuntimeException e) {
+            throw new ObjectStoreException("could not store s3://" + bucket + "/" + key, e);
+        }
+    }
+
+    @Override
+    public byte[] getObject(String bucket, String key) {
+        GetObjectRequest request = GetObjectRequest.builder().bucket(bucket).key(key).build();
+        try (InputStream object = blobStore.get().getBlob(request)) {
+            return object.readAllBytes();
+        } catch (NoSuchBucketException | NoSuchKeyException e) {
+            return null;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
