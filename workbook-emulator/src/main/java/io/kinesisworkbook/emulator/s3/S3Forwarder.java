@@ -29,11 +29,8 @@ final class S3Forwarder {
     private static final Set<String> HOP_BY_HOP = Set.of("connection", "keep-alive", "proxy-connection",
             "transfer-encoding", "te", "upgrade", "expect", "host", "content-length", "http2-settings");
 
-    private final HttpClient http = HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5))
-            .followRedirects(HttpClient.Redirect.NEVER)
-            .build();
+    /** Made on first use: a client starts a selector thread, which an emulator without S3 calls need not have. */
+    private HttpClient http;
 
     /**
      * @param endpoint S3Proxy's address
@@ -49,8 +46,19 @@ final class S3Forwarder {
                 outgoing.header(name, value);
             }
         });
-        return http.sendAsync(outgoing.build(), HttpResponse.BodyHandlers.ofByteArray())
+        return http().sendAsync(outgoing.build(), HttpResponse.BodyHandlers.ofByteArray())
                 .thenApply(S3Forwarder::answer);
+    }
+
+    private synchronized HttpClient http() {
+        if (http == null) {
+            http = HttpClient.newBuilder()
+                    .version(HttpClient.Version.HTTP_1_1)
+                    .connectTimeout(Duration.ofSeconds(5))
+                    .followRedirects(HttpClient.Redirect.NEVER)
+                    .build();
+        }
+        return http;
     }
 
     private static HttpRequest.BodyPublisher body(RestRequest request) {
