@@ -1,6 +1,7 @@
 package io.kinesisworkbook.emulator;
 
 import io.kinesisworkbook.emulator.dynamodb.DynamoDbService;
+import io.kinesisworkbook.emulator.firehose.FirehoseService;
 import io.kinesisworkbook.emulator.http.EdgeRouter;
 import io.kinesisworkbook.emulator.http.EdgeServer;
 import io.kinesisworkbook.emulator.kinesis.KinesisService;
@@ -25,12 +26,15 @@ public final class Emulator implements AutoCloseable {
     private final InMemoryMetrics metrics;
     private final EdgeServer server;
     private final S3Service s3;
+    private final FirehoseService firehose;
 
-    private Emulator(EmulatorOptions options, InMemoryMetrics metrics, EdgeServer server, S3Service s3) {
+    private Emulator(EmulatorOptions options, InMemoryMetrics metrics, EdgeServer server, S3Service s3,
+                     FirehoseService firehose) {
         this.options = options;
         this.metrics = metrics;
         this.server = server;
         this.s3 = s3;
+        this.firehose = firehose;
     }
 
     public static Emulator start(EmulatorOptions options) {
@@ -39,10 +43,13 @@ public final class Emulator implements AutoCloseable {
         DynamoDbService dynamoDb = new DynamoDbService(options);
         // S3 starts S3Proxy on its first request, not here, so start-up does not grow with it.
         S3Service s3 = new S3Service();
+        FirehoseService firehose = new FirehoseService(options, kinesis.tap(), s3.objectStore(), (region, name, event) -> {
+            throw new io.kinesisworkbook.emulator.lambda.FunctionInvoker.FunctionNotFoundException(name);
+        });
         // REST services are asked in order; S3 takes what the others leave, so it comes last.
-        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb), List.of(s3), options.defaultRegion());
+        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb, firehose), List.of(s3), options.defaultRegion());
         EdgeServer server = EdgeServer.start(options.host(), options.port(), router);
-        return new Emulator(options, metrics, server, s3);
+        return new Emulator(options, metrics, server, s3, firehose);
     }
 
     /** Starts with AWS's behaviour on a free loopback port. */
@@ -76,6 +83,7 @@ public final class Emulator implements AutoCloseable {
     @Override
     public void close() {
         server.close();
+        firehose.close();
         s3.close();
     }
 }

@@ -18,6 +18,10 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import io.kinesisworkbook.lib.firehose.DeliveryStreams;
+import io.kinesisworkbook.lib.lambda.Lambdas;
 
 /**
  * Where every notebook and exercise starts:
@@ -43,6 +47,8 @@ public final class Workbook {
     private DynamoDbAsyncClient dynamoDbAsync;
     private CloudWatchAsyncClient cloudWatchAsync;
     private S3Client s3;
+    private LambdaClient lambda;
+    private FirehoseClient firehose;
 
     private Workbook(Connection connection) {
         this.connection = connection;
@@ -114,7 +120,38 @@ public final class Workbook {
         if (s3 == null) {
             s3 = clients.s3();
         }
+
         return s3;
+    }
+
+    /** The shared Lambda client for this backend. */
+    public synchronized LambdaClient lambda() {
+        if (lambda == null) {
+            lambda = clients.configure(LambdaClient.builder()
+                    .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()
+                            .socketTimeout(java.time.Duration.ofMinutes(15)))).build();
+        }
+        return lambda;
+    }
+
+    /** The shared Firehose client for this backend. */
+    public synchronized FirehoseClient firehose() {
+        if (firehose == null) {
+            firehose = clients.configure(FirehoseClient.builder()
+                    .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder()))
+                    .build();
+        }
+        return firehose;
+    }
+
+    /** Deploys Java functions from a jar, invokes and deletes them, on this backend. */
+    public Lambdas lambdas() {
+        return new Lambdas(this, lambda());
+    }
+
+    /** Creates and deletes Firehose delivery streams to S3 on this backend. */
+    public DeliveryStreams deliveryStreams() {
+        return new DeliveryStreams(this, firehose(), s3());
     }
 
     /** The shared async CloudWatch client, which KCL publishes its metrics with where they are on. */

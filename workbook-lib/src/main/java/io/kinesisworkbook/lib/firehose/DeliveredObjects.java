@@ -1,0 +1,72 @@
+package io.kinesisworkbook.lib.firehose;
+
+import io.kinesisworkbook.lib.backend.WorkbookException;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.zip.GZIPInputStream;
+import java.util.zip.ZipInputStream;
+import org.xerial.snappy.SnappyFramedInputStream;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.S3Object;
+
+/** Reads back what a delivery stream wrote: the objects under a prefix, decompressed by their extension. */
+public final class DeliveredObjects {
+
+    private DeliveredObjects() {
+    }
+
+    /** One delivered object. {@link #text()} is its content, decompressed. */
+    public record DeliveredObject(String key, long size, Instant lastModified, byte[] content) {
+
+        public String text() {
+            return new String(content, StandardCharsets.UTF_8);
+        }
+
+        /** The content's lines: one record a line when the records end with a newline. */
+        public List<String> lines() {
+            return text().lines().toList();
+        }
+    }
+
+    /** Every object under {@code prefix}, in key order (for Firehose's keys, time order), decompressed. */
+    public static List<DeliveredObject> under(S3Client s3, String bucket, String prefix) {
+        List<DeliveredObject> objects = new ArrayList<>();
+        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
+            byte[] stored = s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
+            objects.add(new DeliveredObject(object.key(), object.size(), object.lastModified(),
+                    decompress(object.key(), stored)));
+        }
+        return objects;
+    }
+
+    /** Undoes Firehose's compression, which the key's extension names (.gz, .zip, .snappy). */
+    static byte[] decompress(String key, byte[] data) {
+        try {
+            if (key.endsWith(".gz")) {
+                return readAll(new GZIPInputStream(new ByteArrayInputStream(data)));
+            }
+            if (key.endsWith(".zip")) {
+                try (ZipInputStream zip = new ZipInputStream(new ByteArrayInputStream(data))) {
+                    return zip.getNextEntry() == null ? new byte[0] : zip.readAllBytes();
+                }
+            }
+            if (key.endsWith(".snappy")) {
+                return readAll(new SnappyFramedInputStream(new ByteArrayInputStream(data)));
+            }
+            return data;
+        } catch (IOException e) {
+            throw new WorkbookException("Cannot decompress " + key + ": " + e.getMessage());
+        }
+    }
+
+    private static byte[] readAll(InputStream in) throws IOException {
+        try (in) {
+            return in.readAllBytes();
+        }
+    }
+}

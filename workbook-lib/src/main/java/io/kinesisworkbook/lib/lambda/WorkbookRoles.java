@@ -1,0 +1,68 @@
+package io.kinesisworkbook.lib.lambda;
+
+import io.kinesisworkbook.lib.Workbook;
+import io.kinesisworkbook.lib.backend.Backend;
+import io.kinesisworkbook.lib.backend.CostGuard;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.iam.model.EntityAlreadyExistsException;
+
+/**
+ * The IAM roles a Lambda function and a Firehose delivery stream act as. On AWS they are created
+ * once, tagged like everything else the workbook creates, with the least the workbook needs; the
+ * local backends do not check roles, so any well-formed ARN in their account does.
+ */
+public final class WorkbookRoles {
+
+    static final String LAMBDA_ROLE = "kinesis-workbook-lambda";
+    static final String FIREHOSE_ROLE = "kinesis-workbook-firehose";
+    private static final String LOCAL_ACCOUNT = "000000000000";
+
+    private WorkbookRoles() {
+    }
+
+    /** The role Lambda functions run as: they may write their logs, nothing more. */
+    public static String lambdaRole(Workbook aws) {
+        return role(aws, LAMBDA_ROLE, "lambda.amazonaws.com", """
+                {"Version":"2012-10-17","Statement":[{"Effect":"Allow","Action":["logs:CreateLogGroup",
+                "logs:CreateLogStream","logs:PutLogEvents"],"Resource":"*"}]}""");
+    }
+
+    /** The role delivery streams act as: read the workbook's streams, run its functions, write its buckets. */
+    public static String firehoseRole(Workbook aws) {
+        return role(aws, FIREHOSE_ROLE, "firehose.amazonaws.com", """
+                {"Version":"2012-10-17","Statement":[
+                {"Effect":"Allow","Action":["kinesis:DescribeStream","kinesis:DescribeStreamSummary","kinesis:GetShardIterator",
+                "kinesis:GetRecords","kinesis:ListShards"],"Resource":"*"},
+                {"Effect":"Allow","Action":["lambda:InvokeFunction","lambda:GetFunctionConfiguration"],"Resource":"*"},
+                {"Effect":"Allow","Action":["s3:AbortMultipartUpload","s3:GetBucketLocation","s3:GetObject","s3:ListBucket",
+                "s3:ListBucketMultipartUploads","s3:PutObject"],"Resource":"*"}]}""");
+    }
+
+    private static String role(Workbook aws, String name, String service, String policy) {
+        if (aws.backend() != Backend.AWS) {
+            return "arn:aws:iam::" + LOCAL_ACCOUNT + ":role/" + name;
+        }
+        try (IamClient iam = aws.client(IamClient.builder().region(software.amazon.awssdk.regions.Region.AWS_GLOBAL))) {
+            String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\""
+                    + service + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+            try {
+                iam.createRole(b -> b.roleName(name).assumeRolePolicyDocument(trust)
+                        .tags(t -> t.key(CostGuard.TAG_KEY).value(CostGuard.TAG_VALUE)));
+                iam.putRolePolicy(b -> b.roleName(name).policyName(name).policyDocument(policy));
+                waitForPropagation();
+            } catch (EntityAlreadyExistsException exists) {
+                // made by an earlier run: use it as it is
+            }
+            return iam.getRole(b -> b.roleName(name)).role().arn();
+        }
+    }
+
+    /** A new IAM role takes some seconds before Lambda and Firehose accept it (IAM is eventually consistent). */
+    private static void waitForPropagation() {
+        try {
+            Thread.sleep(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+}
