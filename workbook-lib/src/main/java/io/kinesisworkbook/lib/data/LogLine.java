@@ -19,6 +19,14 @@ public record LogLine(
 
     public enum Level { INFO, WARN, ERROR }
 
+    /**
+     * The line as the application writes it to its log file: {@code <timestamp> <LEVEL> <host> <message>},
+     * e.g. {@code 2026-11-26T10:15:30.123Z INFO checkout-1 GET /api/cart 200 35ms}.
+     */
+    public String text() {
+        return timestamp + " " + level + " " + host + " " + message;
+    }
+
     /** By host: each machine's lines stay in order, which is how people read logs. */
     @Override
     public String partitionKey() {

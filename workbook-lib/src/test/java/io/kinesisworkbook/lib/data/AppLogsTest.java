@@ -18,6 +18,13 @@ class AppLogsTest {
     }
 
     @Test
+    void aLineIsWrittenAsTimestampLevelHostMessage() {
+        LogLine line = lines.get(0);
+        assertThat(line.text()).isEqualTo(line.timestamp() + " " + line.level() + " " + line.host() + " " + line.message())
+                .matches("\\S+ (INFO|WARN|ERROR) \\S+ .+");
+    }
+
+    @Test
     void errorsComeInBursts() {
         int errors = 0;
         int errorsAfterAnError = 0;
