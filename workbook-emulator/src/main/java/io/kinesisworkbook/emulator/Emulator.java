@@ -5,6 +5,8 @@ import io.kinesisworkbook.emulator.firehose.FirehoseService;
 import io.kinesisworkbook.emulator.http.EdgeRouter;
 import io.kinesisworkbook.emulator.http.EdgeServer;
 import io.kinesisworkbook.emulator.kinesis.KinesisService;
+import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
+import io.kinesisworkbook.emulator.lambda.LambdaService;
 import io.kinesisworkbook.emulator.metrics.InMemoryMetrics;
 import io.kinesisworkbook.emulator.s3.ObjectStore;
 import io.kinesisworkbook.emulator.s3.S3Service;
@@ -26,14 +28,16 @@ public final class Emulator implements AutoCloseable {
     private final InMemoryMetrics metrics;
     private final EdgeServer server;
     private final S3Service s3;
+    private final LambdaService lambda;
     private final FirehoseService firehose;
 
     private Emulator(EmulatorOptions options, InMemoryMetrics metrics, EdgeServer server, S3Service s3,
-                     FirehoseService firehose) {
+                     LambdaService lambda, FirehoseService firehose) {
         this.options = options;
         this.metrics = metrics;
         this.server = server;
         this.s3 = s3;
+        this.lambda = lambda;
         this.firehose = firehose;
     }
 
@@ -43,13 +47,22 @@ public final class Emulator implements AutoCloseable {
         DynamoDbService dynamoDb = new DynamoDbService(options);
         // S3 starts S3Proxy on its first request, not here, so start-up does not grow with it.
         S3Service s3 = new S3Service();
-        FirehoseService firehose = new FirehoseService(options, kinesis.tap(), s3.objectStore(), (region, name, event) -> {
-            throw new io.kinesisworkbook.emulator.lambda.FunctionInvoker.FunctionNotFoundException(name);
-        });
+        // Lambda reads function code from S3; Firehose writes to S3 and runs Lambda functions.
+        LambdaService lambda = new LambdaService(options, kinesis.tap(), s3.objectStore());
+        FirehoseService firehose = new FirehoseService(options, kinesis.tap(), s3.objectStore(), lambda.invoker());
         // REST services are asked in order; S3 takes what the others leave, so it comes last.
-        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb, firehose), List.of(s3), options.defaultRegion());
-        EdgeServer server = EdgeServer.start(options.host(), options.port(), router);
-        return new Emulator(options, metrics, server, s3, firehose);
+        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb, firehose), List.of(lambda, s3),
+                options.defaultRegion());
+        EdgeServer server;
+        try {
+            server = EdgeServer.start(options.host(), options.port(), router);
+        } catch (RuntimeException e) {
+            firehose.close();
+            lambda.close();
+            s3.close();
+            throw e;
+        }
+        return new Emulator(options, metrics, server, s3, lambda, firehose);
     }
 
     /** Starts with AWS's behaviour on a free loopback port. */
@@ -80,10 +93,16 @@ public final class Emulator implements AutoCloseable {
         return s3.objectStore();
     }
 
+    /** How the emulator's other services, and tests, invoke Lambda functions in-process. */
+    public FunctionInvoker functions() {
+        return lambda.invoker();
+    }
+
     @Override
     public void close() {
         server.close();
         firehose.close();
+        lambda.close();
         s3.close();
     }
 }
