@@ -47,20 +47,6 @@ final class LambdaContext {
 
     void close() {
         executor.close();
-        DeploymentPackageCleaner.deleteTree(codeRoot);
-    }
-
-    /** Deletes what the emulator unpacked. */
-    static final class DeploymentPackageCleaner {
-        private DeploymentPackageCleaner() {
-        }
-
-        static void deleteTree(Path root) {
-            try (var paths = Files.walk(root)) {
-                paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
-            } catch (IOException | UncheckedIOException e) {
-                // Best effort: the temporary directory is the operating system's to clean after that.
-            }
-        }
+        DeploymentPackage.deleteTree(codeRoot);
     }
 }

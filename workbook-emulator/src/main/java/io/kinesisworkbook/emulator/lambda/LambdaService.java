@@ -116,8 +116,8 @@ public final class LambdaService implements RestService, AutoCloseable {
     private RestResponse route(RestRequest request, List<String> segments) {
         String method = request.method();
         String path = request.path();
-        if (path.startsWith(CODE_PATH) && method.equals("GET") && segments.size() == 7) {
-            return functions.downloadCode(segments.get(4), segments.get(5), segments.get(6));
+        if (path.startsWith(CODE_PATH) && method.equals("GET") && segments.size() == 6) {
+            return functions.downloadCode(segments.get(3), segments.get(4), segments.get(5));
         }
         if (segments.size() >= 2 && segments.get(0).equals("2015-03-31") && segments.get(1).equals("functions")) {
             if (segments.size() == 2) {

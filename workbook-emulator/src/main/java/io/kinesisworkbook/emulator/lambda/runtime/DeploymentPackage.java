@@ -68,7 +68,7 @@ public final class DeploymentPackage {
                 entries = 0;
             }
             if (entries == 0) {
-                delete(directory);
+                deleteTree(directory);
                 throw new InvalidPackageException("Could not unzip uploaded file. Please check your file, then try to upload again.");
             }
             Files.write(zipFileOf(directory), zip);
@@ -76,7 +76,7 @@ public final class DeploymentPackage {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (InvalidPackageException e) {
-            delete(directory);
+            deleteTree(directory);
             throw e;
         }
     }
@@ -131,7 +131,7 @@ public final class DeploymentPackage {
 
     /** Removes the unpacked files. */
     public void delete() {
-        delete(directory);
+        deleteTree(directory);
         try {
             Files.deleteIfExists(zipFileOf(directory));
         } catch (IOException e) {
@@ -139,7 +139,8 @@ public final class DeploymentPackage {
         }
     }
 
-    static void delete(Path root) {
+    /** Deletes a directory and everything in it, as far as it can. */
+    public static void deleteTree(Path root) {
         if (!Files.exists(root)) {
             return;
         }
