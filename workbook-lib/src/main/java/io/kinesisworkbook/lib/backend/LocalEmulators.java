@@ -68,7 +68,7 @@ public final class LocalEmulators {
         return URI.create("http://" + container.getHost() + ":" + container.getMappedPort(4566));
     }
 
-    static boolean dockerAvailable() {
+    public static boolean dockerAvailable() {
         try {
             return DockerClientFactory.instance().isDockerAvailable();
         } catch (RuntimeException | LinkageError e) {
