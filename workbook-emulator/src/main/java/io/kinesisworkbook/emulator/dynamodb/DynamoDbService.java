@@ -1,15 +1,11 @@
 package io.kinesisworkbook.emulator.dynamodb;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.AwsResponse;
-import io.kinesisworkbook.emulator.http.AwsServiceException;
+import io.kinesisworkbook.emulator.http.Operations;
 import io.kinesisworkbook.emulator.http.TargetService;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Amazon DynamoDB ({@code X-Amz-Target: DynamoDB_20120810.*}, AWS JSON 1.0): every operation, by
@@ -19,7 +15,7 @@ public final class DynamoDbService implements TargetService {
 
     public static final String TARGET_PREFIX = "DynamoDB_20120810";
 
-    private final Map<String, Function<AwsRequest, JsonNode>> operations = new TreeMap<>();
+    private final Operations operations = new Operations(TARGET_PREFIX);
     private final TableRegistry tables;
 
     public DynamoDbService(EmulatorOptions options) {
@@ -32,36 +28,36 @@ public final class DynamoDbService implements TargetService {
         BatchOperations batches = new BatchOperations(context);
         TransactionOperations transactions = new TransactionOperations(context);
 
-        operations.put("CreateTable", table::createTable);
-        operations.put("DescribeTable", table::describeTable);
-        operations.put("UpdateTable", table::updateTable);
-        operations.put("DeleteTable", table::deleteTable);
-        operations.put("ListTables", table::listTables);
+        operations.structure("CreateTable", table::createTable);
+        operations.structure("DescribeTable", table::describeTable);
+        operations.structure("UpdateTable", table::updateTable);
+        operations.structure("DeleteTable", table::deleteTable);
+        operations.structure("ListTables", table::listTables);
 
-        operations.put("DescribeTimeToLive", settings::describeTimeToLive);
-        operations.put("UpdateTimeToLive", settings::updateTimeToLive);
-        operations.put("DescribeContinuousBackups", settings::describeContinuousBackups);
-        operations.put("UpdateContinuousBackups", settings::updateContinuousBackups);
-        operations.put("TagResource", settings::tagResource);
-        operations.put("UntagResource", settings::untagResource);
-        operations.put("ListTagsOfResource", settings::listTagsOfResource);
-        operations.put("DescribeLimits", settings::describeLimits);
+        operations.structure("DescribeTimeToLive", settings::describeTimeToLive);
+        operations.structure("UpdateTimeToLive", settings::updateTimeToLive);
+        operations.structure("DescribeContinuousBackups", settings::describeContinuousBackups);
+        operations.structure("UpdateContinuousBackups", settings::updateContinuousBackups);
+        operations.structure("TagResource", settings::tagResource);
+        operations.structure("UntagResource", settings::untagResource);
+        operations.structure("ListTagsOfResource", settings::listTagsOfResource);
+        operations.structure("DescribeLimits", settings::describeLimits);
 
-        operations.put("PutItem", items::putItem);
-        operations.put("GetItem", items::getItem);
-        operations.put("UpdateItem", items::updateItem);
-        operations.put("DeleteItem", items::deleteItem);
-        operations.put("Query", queries::query);
-        operations.put("Scan", queries::scan);
-        operations.put("BatchGetItem", batches::batchGetItem);
-        operations.put("BatchWriteItem", batches::batchWriteItem);
-        operations.put("TransactWriteItems", transactions::transactWriteItems);
-        operations.put("TransactGetItems", transactions::transactGetItems);
+        operations.structure("PutItem", items::putItem);
+        operations.structure("GetItem", items::getItem);
+        operations.structure("UpdateItem", items::updateItem);
+        operations.structure("DeleteItem", items::deleteItem);
+        operations.structure("Query", queries::query);
+        operations.structure("Scan", queries::scan);
+        operations.structure("BatchGetItem", batches::batchGetItem);
+        operations.structure("BatchWriteItem", batches::batchWriteItem);
+        operations.structure("TransactWriteItems", transactions::transactWriteItems);
+        operations.structure("TransactGetItems", transactions::transactGetItems);
     }
 
     /** The operations this emulator answers, for its documentation and tests. */
     public Set<String> operations() {
-        return operations.keySet();
+        return operations.names();
     }
 
     @Override
@@ -76,12 +72,8 @@ public final class DynamoDbService implements TargetService {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        Function<AwsRequest, JsonNode> operation = operations.get(request.operation());
-        if (operation == null) {
-            throw AwsServiceException.unknownOperation(TARGET_PREFIX + "." + request.operation());
-        }
         synchronized (tables) {
-            return AwsResponse.of(operation.apply(request));
+            return operations.call(request);
         }
     }
 }

@@ -74,7 +74,7 @@ final class ItemOperations {
         Table table = context.tables.requireForItems(request.region(), members.string("TableName"));
         ItemWrite write = ItemWrite.update(table, (ObjectNode) request.body().get("Key"), update, condition);
         ObjectNode old = write.current();
-        ObjectNode updated = check(write, old, members);
+        ObjectNode updated = AttributeValues.normalizeItem(check(write, old, members));
         write.commit(updated);
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         ObjectNode attributes = returned(returnValues, old, updated, update);

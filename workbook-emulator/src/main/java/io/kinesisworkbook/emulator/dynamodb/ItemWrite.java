@@ -74,14 +74,6 @@ final class ItemWrite {
         return key;
     }
 
-    Kind kind() {
-        return kind;
-    }
-
-    Update update() {
-        return update;
-    }
-
     /** The item as it is now, or null. */
     ObjectNode current() {
         return table.items().get(key);

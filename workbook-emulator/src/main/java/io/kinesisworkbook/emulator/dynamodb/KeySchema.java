@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinesisworkbook.emulator.http.Members;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
@@ -125,10 +124,5 @@ public record KeySchema(String hashName, String hashType, String rangeName, Stri
             elements.addObject().put("AttributeName", rangeName).put("KeyType", "RANGE");
         }
         return elements;
-    }
-
-    /** The attributes the key needs defined, for AWS's check of AttributeDefinitions. */
-    List<String> attributes() {
-        return new ArrayList<>(names());
     }
 }

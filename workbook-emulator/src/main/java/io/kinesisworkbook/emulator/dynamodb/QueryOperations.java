@@ -47,6 +47,10 @@ final class QueryOperations {
         BoundKeyCondition bound = keyCondition.bind(key.hashName(), key.hashType(), key.rangeName(), key.rangeType());
         boolean forward = !Boolean.FALSE.equals(members.bool("ScanIndexForward"));
         JsonNode start = startKey(table, index, request.body().get("ExclusiveStartKey"));
+        if (start != null && !AttributeValues.equal(start.get(key.hashName()), bound.hashValue())) {
+            throw DynamoDbErrors.validation("The provided starting key is outside query boundaries based on provided "
+                    + "conditions");
+        }
         List<ObjectNode> candidates;
         if (index == null) {
             candidates = table.items().partition(bound.hashValue(), forward, start);
@@ -167,8 +171,11 @@ final class QueryOperations {
         if (index == null) {
             throw DynamoDbErrors.validation("The table does not have the specified index: " + name);
         }
-        if (index.kind() == SecondaryIndex.Kind.GLOBAL && !index.status().equals("ACTIVE")) {
+        if (index.kind() == SecondaryIndex.Kind.GLOBAL && index.status().equals("CREATING")) {
             throw DynamoDbErrors.validation("Cannot read from backfilling global secondary index: " + name);
+        }
+        if (index.kind() == SecondaryIndex.Kind.GLOBAL && !index.status().equals("ACTIVE")) {
+            throw DynamoDbErrors.validation("The table does not have the specified index: " + name);
         }
         if (index.kind() == SecondaryIndex.Kind.GLOBAL && Boolean.TRUE.equals(members.bool("ConsistentRead"))) {
             throw DynamoDbErrors.validation("Consistent reads are not supported on global secondary indexes");

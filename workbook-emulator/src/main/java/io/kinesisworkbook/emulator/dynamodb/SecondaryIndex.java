@@ -53,10 +53,6 @@ final class SecondaryIndex {
         return status;
     }
 
-    String projectionType() {
-        return projectionType;
-    }
-
     void throughput(long read, long write) {
         this.readUnits = read;
         this.writeUnits = write;

@@ -282,12 +282,13 @@ final class TableOperations {
             throw DynamoDbErrors.resourceInUse("Attempt to change a resource which is still in use: Table is being "
                     + (table.status().equals("CREATING") ? "created" : "updated") + ": " + name);
         }
+        // Index updates first: they are what is most often refused, and then nothing else has changed.
+        updateIndexes(table, members, indexUpdates);
         if (billingMode != null || members.has("ProvisionedThroughput")) {
             String mode = billingMode != null ? billingMode : table.billingMode();
             applyBilling(table, mode, members.structure("ProvisionedThroughput"));
         }
         applyOptions(table, members);
-        updateIndexes(table, members, indexUpdates);
         long settles = context.now() + context.transitionMillis;
         table.begin("UPDATING", settles);
         table.settle(context.now());

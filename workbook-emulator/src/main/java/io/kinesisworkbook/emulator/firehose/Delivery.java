@@ -3,18 +3,18 @@ package io.kinesisworkbook.emulator.firehose;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinesisworkbook.emulator.EmulatorClock;
-import io.kinesisworkbook.emulator.kinesis.StreamTap;
 import io.kinesisworkbook.emulator.s3.ObjectStore;
 import java.io.ByteArrayOutputStream;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Base64;
 import java.util.List;
+import java.util.logging.Logger;
 
 /**
- * What the delivery thread does for one delivery stream on each tick: read new records from the
- * source stream, deliver every buffer that is due (transform, concatenate, compress, write to S3),
- * and write failed records under the error output prefix.
+ * What the delivery thread does for one delivery stream on each tick: write what S3 refused before,
+ * read new records from the source stream, deliver every buffer that is due (transform,
+ * concatenate, compress, write to S3), and write failed records under the error output prefix.
  *
  * <p>At least once: an object leaves the pending queue only once S3 has taken it, so an S3 outage
  * delays delivery and loses nothing; records leave the buffer only into such objects.
@@ -22,18 +22,17 @@ import java.util.List;
 final class Delivery {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    /** How many records one tick reads from each source shard at most. */
-    private static final int READ_PER_SHARD = 10_000;
+    private static final Logger LOG = Logger.getLogger(Delivery.class.getName());
 
     private final ObjectStore store;
     private final LambdaProcessor processor;
-    private final StreamTap tap;
+    private final SourceReader source;
     private final EmulatorClock clock;
 
-    Delivery(ObjectStore store, LambdaProcessor processor, StreamTap tap, EmulatorClock clock) {
+    Delivery(ObjectStore store, LambdaProcessor processor, SourceReader source, EmulatorClock clock) {
         this.store = store;
         this.processor = processor;
-        this.tap = tap;
+        this.source = source;
         this.clock = clock;
     }
 
@@ -42,66 +41,25 @@ final class Delivery {
             return;
         }
         synchronized (stream.deliveryLock) {
-            if (stream.sourceStreamArn() != null) {
-                readSource(stream);
-            }
             if (!writePending(stream)) {
-                return;
+                return;   // S3 refuses: stop reading the source too, rather than buffer without end
+            }
+            if (stream.sourceStreamArn() != null) {
+                source.read(stream);
             }
             while (stream.isDue(clock.millis())) {
-                prepareObjects(stream, region, stream.takeBatch());
+                List<BufferedRecord> batch = stream.takeBatch();
+                try {
+                    prepareObjects(stream, region, batch);
+                } catch (RuntimeException e) {
+                    stream.putBack(batch);   // nothing is lost: the next tick tries again
+                    throw e;
+                }
                 if (!writePending(stream)) {
                     return;
                 }
             }
         }
-    }
-
-    // --- reading a Kinesis source ------------------------------------------------------------------
-
-    private void readSource(DeliveryStream stream) {
-        String source = stream.sourceStreamArn();
-        List<StreamTap.ShardView> shards = tap.shards(source);
-        if (!stream.sourceStarted()) {
-            // AWS starts a new delivery stream at LATEST: records already in the stream are not delivered.
-            for (StreamTap.ShardView shard : shards) {
-                if (shard.open()) {
-                    stream.shardPositions().put(shard.shardId(), tap.startPosition(source, shard.shardId(), true));
-                } else {
-                    stream.finishedShards().add(shard.shardId());
-                }
-            }
-            stream.markSourceStarted();
-            return;
-        }
-        for (StreamTap.ShardView shard : shards) {
-            String id = shard.shardId();
-            if (stream.finishedShards().contains(id)) {
-                continue;
-            }
-            if (!stream.shardPositions().containsKey(id)) {
-                if (!parentsFinished(stream, shard)) {
-                    continue;   // a child waits for its parents, so that each key stays in order
-                }
-                stream.shardPositions().put(id, tap.startPosition(source, id, false));
-            }
-            StreamTap.Batch batch = tap.read(source, id, stream.shardPositions().get(id), READ_PER_SHARD);
-            long now = clock.millis();
-            for (StreamTap.TappedRecord record : batch.records()) {
-                stream.accept(record.data(), now, new BufferedRecord.KinesisMetadata(record.shardId(),
-                        record.partitionKey(), record.sequenceNumber(), record.arrivalMillis()));
-            }
-            stream.shardPositions().put(id, batch.nextPosition());
-            if (batch.shardEnded()) {
-                stream.shardPositions().remove(id);
-                stream.finishedShards().add(id);
-            }
-        }
-    }
-
-    private static boolean parentsFinished(DeliveryStream stream, StreamTap.ShardView shard) {
-        return (shard.parentShardId() == null || stream.finishedShards().contains(shard.parentShardId()))
-                && (shard.adjacentParentShardId() == null || stream.finishedShards().contains(shard.adjacentParentShardId()));
     }
 
     // --- making objects ----------------------------------------------------------------------------
@@ -118,13 +76,13 @@ final class Delivery {
                     destination.compression());
             byte[] body = destination.compression().compress(data.toByteArray(), key.substring(key.lastIndexOf('/') + 1));
             stream.pending().add(new DeliveryStream.PendingObject(destination.bucket(), key, body,
-                    "application/octet-stream", outcome.delivered().size()));
+                    "application/octet-stream"));
         }
         if (!outcome.failed().isEmpty()) {
             String key = Prefixes.errorObjectKey(destination.errorOutputPrefix(), "processing-failed", stream.name(),
                     stream.version(), oldest);
             stream.pending().add(new DeliveryStream.PendingObject(destination.bucket(), key, errorLines(outcome.failed()),
-                    "application/octet-stream", outcome.failed().size()));
+                    "application/octet-stream"));
         }
     }
 
@@ -151,10 +109,12 @@ final class Delivery {
             DeliveryStream.PendingObject object = stream.pending().peekFirst();
             try {
                 if (!store.bucketExists(object.bucket())) {
+                    stream.noteDeliveryProblem("S3.NoSuchBucket: bucket " + object.bucket() + " does not exist", LOG);
                     return false;   // as AWS: keep retrying (for up to 24 hours) until the bucket exists
                 }
                 store.putObject(object.bucket(), object.key(), object.data(), object.contentType());
             } catch (RuntimeException unavailable) {
+                stream.noteDeliveryProblem("S3 refused " + object.key() + ": " + unavailable.getMessage(), LOG);
                 return false;
             }
             stream.pending().pollFirst();

@@ -20,7 +20,7 @@ final class DeliveryStream {
     static final String KINESIS_SOURCE = "KinesisStreamAsSource";
 
     /** An object made from a buffer, waiting to be written to S3 (again, after a failure). */
-    record PendingObject(String bucket, String key, byte[] data, String contentType, int records) {
+    record PendingObject(String bucket, String key, byte[] data, String contentType) {
     }
 
     private final String name;
@@ -41,7 +41,7 @@ final class DeliveryStream {
     private long settlesAtMillis;
     private long lastUpdateMillis;
     private long nextRecordId;
-    private boolean sourceStarted;
+    private long lastProblemLogMillis;
     /** Held by the delivery thread while it delivers: one delivery at a time, without blocking PutRecord. */
     final Object deliveryLock = new Object();
 
@@ -159,10 +159,6 @@ final class DeliveryStream {
         return batch;
     }
 
-    synchronized int bufferedRecords() {
-        return buffer.size();
-    }
-
     Deque<PendingObject> pending() {
         return pending;
     }
@@ -172,13 +168,22 @@ final class DeliveryStream {
         return shardPositions;
     }
 
-    /** Whether reading the source stream has begun (at LATEST, when the delivery stream became ACTIVE). */
-    boolean sourceStarted() {
-        return sourceStarted;
+    /** Puts a batch that could not be delivered back at the front of the buffer, in order. */
+    synchronized void putBack(List<BufferedRecord> batch) {
+        for (int i = batch.size() - 1; i >= 0; i--) {
+            buffer.addFirst(batch.get(i));
+            bufferedBytes += batch.get(i).data().length;
+        }
     }
 
-    void markSourceStarted() {
-        sourceStarted = true;
+    /** Logs why delivery is stuck, at most once a minute, with how much waits. */
+    void noteDeliveryProblem(String problem, java.util.logging.Logger log) {
+        long now = System.currentTimeMillis();
+        if (now - lastProblemLogMillis >= 60_000) {
+            lastProblemLogMillis = now;
+            log.warning("delivery stream " + name + " cannot deliver (" + problem + "); " + pending.size()
+                    + " objects wait, retrying");
+        }
     }
 
     /** Shards of the source stream read to their end, or closed before this delivery stream began. */

@@ -26,12 +26,15 @@ final class DeliveryStreamOperations {
 
     private final DeliveryStreamRegistry registry;
     private final StreamTap tap;
+    private final SourceReader source;
     private final EmulatorClock clock;
     private final long transitionMillis;
 
-    DeliveryStreamOperations(DeliveryStreamRegistry registry, StreamTap tap, EmulatorClock clock, long transitionMillis) {
+    DeliveryStreamOperations(DeliveryStreamRegistry registry, StreamTap tap, SourceReader source, EmulatorClock clock,
+                             long transitionMillis) {
         this.registry = registry;
         this.tap = tap;
+        this.source = source;
         this.clock = clock;
         this.transitionMillis = transitionMillis;
     }
@@ -50,14 +53,17 @@ final class DeliveryStreamOperations {
         }
         S3Destination destination = destination(members);
         String streamType = type == null ? DeliveryStream.DIRECT_PUT : type;
-        Members source = members.structure("KinesisStreamSourceConfiguration");
-        String sourceArn = source == null ? null : source.string("KinesisStreamARN");
-        checkSource(streamType, source, sourceArn);
+        Members sourceConfiguration = members.structure("KinesisStreamSourceConfiguration");
+        String sourceArn = sourceConfiguration == null ? null : sourceConfiguration.string("KinesisStreamARN");
+        checkSource(streamType, sourceConfiguration, sourceArn);
         Map<String, String> tags = FirehoseTags.read(members.structureList("Tags"));
         long now = clock.millis();
         DeliveryStream stream = new DeliveryStream(name, registry.arn(request.region(), name), streamType, now,
-                destination, sourceArn, source == null ? null : source.string("RoleARN"));
+                destination, sourceArn, sourceConfiguration == null ? null : sourceConfiguration.string("RoleARN"));
         stream.tags().putAll(tags);
+        if (sourceArn != null) {
+            source.start(stream);
+        }
         stream.begin("CREATING", now + transitionMillis);
         registry.add(request.region(), stream);
         stream.settle(now);
@@ -169,7 +175,8 @@ final class DeliveryStreamOperations {
         if (!DESTINATION_ID.equals(destinationId)) {
             throw FirehoseErrors.invalidArgument("Destination " + destinationId + " not found.");
         }
-        synchronized (stream.deliveryLock) {
+        // Under the stream's own lock, not the delivery lock a slow transform may hold for minutes.
+        synchronized (stream) {
             if (!version.equals(Integer.toString(stream.version()))) {
                 throw FirehoseErrors.concurrentModification("Cannot update firehose: " + stream.name()
                         + " since the current version id: " + stream.version() + " and the specified version id: "

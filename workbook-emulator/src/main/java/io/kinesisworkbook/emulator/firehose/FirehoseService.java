@@ -1,21 +1,17 @@
 package io.kinesisworkbook.emulator.firehose;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.AwsResponse;
-import io.kinesisworkbook.emulator.http.AwsServiceException;
+import io.kinesisworkbook.emulator.http.Operations;
 import io.kinesisworkbook.emulator.http.TargetService;
 import io.kinesisworkbook.emulator.kinesis.StreamTap;
 import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
 import io.kinesisworkbook.emulator.s3.ObjectStore;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -31,28 +27,29 @@ public final class FirehoseService implements TargetService, AutoCloseable {
     static final long TICK_MILLIS = 100;
     private static final Logger LOG = Logger.getLogger(FirehoseService.class.getName());
 
-    private final Map<String, Function<AwsRequest, JsonNode>> operations = new TreeMap<>();
+    private final Operations operations = new Operations(TARGET_PREFIX);
     private final DeliveryStreamRegistry registry;
     private final Delivery delivery;
     private final ScheduledExecutorService deliveryThread;
 
     public FirehoseService(EmulatorOptions options, StreamTap tap, ObjectStore store, FunctionInvoker functions) {
         registry = new DeliveryStreamRegistry(options.accountId(), options.clock());
-        DeliveryStreamOperations streams = new DeliveryStreamOperations(registry, tap, options.clock(),
+        SourceReader source = new SourceReader(tap, options.clock());
+        DeliveryStreamOperations streams = new DeliveryStreamOperations(registry, tap, source, options.clock(),
                 options.transitionDelay().toMillis());
         RecordOperations records = new RecordOperations(streams, options.clock());
-        delivery = new Delivery(store, new LambdaProcessor(functions, options.clock()), tap, options.clock());
+        delivery = new Delivery(store, new LambdaProcessor(functions, options.clock()), source, options.clock());
 
-        operations.put("CreateDeliveryStream", streams::create);
-        operations.put("DescribeDeliveryStream", streams::describe);
-        operations.put("ListDeliveryStreams", streams::list);
-        operations.put("DeleteDeliveryStream", streams::delete);
-        operations.put("UpdateDestination", streams::updateDestination);
-        operations.put("TagDeliveryStream", streams::tag);
-        operations.put("UntagDeliveryStream", streams::untag);
-        operations.put("ListTagsForDeliveryStream", streams::listTags);
-        operations.put("PutRecord", records::putRecord);
-        operations.put("PutRecordBatch", records::putRecordBatch);
+        operations.structure("CreateDeliveryStream", streams::create);
+        operations.structure("DescribeDeliveryStream", streams::describe);
+        operations.structure("ListDeliveryStreams", streams::list);
+        operations.structure("DeleteDeliveryStream", streams::delete);
+        operations.structure("UpdateDestination", streams::updateDestination);
+        operations.structure("TagDeliveryStream", streams::tag);
+        operations.structure("UntagDeliveryStream", streams::untag);
+        operations.structure("ListTagsForDeliveryStream", streams::listTags);
+        operations.structure("PutRecord", records::putRecord);
+        operations.structure("PutRecordBatch", records::putRecordBatch);
 
         deliveryThread = Executors.newSingleThreadScheduledExecutor(runnable -> {
             Thread thread = new Thread(runnable, "firehose-delivery");
@@ -68,7 +65,7 @@ public final class FirehoseService implements TargetService, AutoCloseable {
             try {
                 delivery.run(located.stream(), located.region());
             } catch (RuntimeException e) {
-                // One broken delivery must not stop the others; its records stay buffered for the next tick.
+                // One broken delivery must not stop the others; its batch went back into its buffer.
                 LOG.log(Level.WARNING, "delivery of " + located.stream().name() + " failed", e);
             }
         }
@@ -76,7 +73,7 @@ public final class FirehoseService implements TargetService, AutoCloseable {
 
     /** The operations this emulator answers, for its documentation and tests. */
     public Set<String> operations() {
-        return operations.keySet();
+        return operations.names();
     }
 
     @Override
@@ -91,11 +88,7 @@ public final class FirehoseService implements TargetService, AutoCloseable {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        Function<AwsRequest, JsonNode> operation = operations.get(request.operation());
-        if (operation == null) {
-            throw AwsServiceException.unknownOperation(TARGET_PREFIX + "." + request.operation());
-        }
-        return AwsResponse.of(operation.apply(request));
+        return operations.call(request);
     }
 
     @Override

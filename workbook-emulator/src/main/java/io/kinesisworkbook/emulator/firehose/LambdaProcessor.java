@@ -94,6 +94,9 @@ final class LambdaProcessor {
         String errorCode;
         String errorMessage;
         do {
+            if (attempts > 0) {
+                pause(attempts);
+            }
             attempts++;
             try {
                 FunctionInvoker.Invocation answer = functions.invoke(region, transform.lambdaArn(), event);
@@ -108,6 +111,15 @@ final class LambdaProcessor {
             }
         } while (attempts <= transform.retries());
         return allFailed(chunk, errorCode, errorMessage, attempts, transform.lambdaArn());
+    }
+
+    /** A short, growing pause before a retry, as AWS backs off: a function being updated gets time to be ready. */
+    private static void pause(int attemptsSoFar) {
+        try {
+            Thread.sleep(Math.min(2_000, 250L * attemptsSoFar));
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 
     private byte[] event(DeliveryStream stream, String region, List<BufferedRecord> chunk) {

@@ -28,7 +28,7 @@ record S3Destination(String roleArn, String bucketArn, String prefix, String err
      * @param retries      NumberOfRetries: further attempts after a failed invocation (default 3)
      * @param bufferBytes  how much goes into one invocation (BufferSizeInMBs, default 1 MB; Lambda takes at most 6 MB)
      */
-    record LambdaTransform(String lambdaArn, int retries, long bufferBytes, String roleArn) {
+    record LambdaTransform(String lambdaArn, int retries, long bufferBytes) {
     }
 
     String bucket() {
@@ -99,14 +99,13 @@ record S3Destination(String roleArn, String bucketArn, String prefix, String err
                         + " is not supported by the embedded emulator; only Lambda is.");
             }
             String lambdaArn = null;
-            String roleArn = null;
             int retries = 3;
             long bufferBytes = 1024L * 1024;
             for (Members parameter : processor.structureList("Parameters")) {
                 String value = parameter.string("ParameterValue");
                 switch (String.valueOf(parameter.string("ParameterName"))) {
                     case "LambdaArn" -> lambdaArn = value;
-                    case "RoleArn" -> roleArn = value;
+                    case "RoleArn" -> { }   // the emulator checks no roles
                     case "NumberOfRetries" -> retries = parseInt(value, "NumberOfRetries", 0, 300);
                     case "BufferSizeInMBs" -> bufferBytes = parseInt(value, "BufferSizeInMBs", 1, 3) * 1024L * 1024;
                     case "BufferIntervalInSeconds" -> parseInt(value, "BufferIntervalInSeconds", 60, 900);
@@ -117,7 +116,7 @@ record S3Destination(String roleArn, String bucketArn, String prefix, String err
             if (lambdaArn == null) {
                 throw FirehoseErrors.invalidArgument("LambdaArn must be specified for a Lambda processor.");
             }
-            return new LambdaTransform(lambdaArn, retries, bufferBytes, roleArn);
+            return new LambdaTransform(lambdaArn, retries, bufferBytes);
         }
         return current == null ? null : current.transform;
     }

@@ -52,7 +52,14 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         if (!request.headers().contains("X-Amz-Target")) {
             RestRequest rest = restRequest(request);
-            RestService service = router.restServiceFor(rest);
+            RestService service;
+            try {
+                service = router.restServiceFor(rest);
+            } catch (IllegalArgumentException malformedUri) {
+                writeRest(context, request, RestResponse.json(400, "{\"message\":\"Invalid URI: "
+                        + malformedUri.getMessage().replace("\"", "'") + "\"}"), false);
+                return;
+            }
             if (service != null) {
                 answerRest(context, request, service, rest);
                 return;
@@ -98,27 +105,45 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             answer = CompletableFuture.failedFuture(e);
         }
         answer.whenComplete((response, failure) -> {
-            if (failure != null) {
+            if (failure != null || response == null) {
                 LOG.log(Level.WARNING, "internal failure answering " + rest.method() + " " + rest.uri(), failure);
-                response = RestResponse.json(500, "{\"__type\":\"InternalFailure\",\"message\":\"The request "
-                        + "processing has failed because of an unknown error, exception or failure.\"}");
+                response = internalFailure();
             }
-            FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
-                    HttpResponseStatus.valueOf(response.status()),
-                    head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
-            response.headers().forEach((name, value) -> http.headers().set(name, value));
-            if (!http.headers().contains("x-amzn-RequestId")) {
-                http.headers().set("x-amzn-RequestId", newRequestId());
-            }
-            if (!head || !http.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
-                http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
-            }
-            HttpUtil.setKeepAlive(http, keepAlive);
-            var written = context.writeAndFlush(http);
-            if (!keepAlive) {
-                written.addListener(ChannelFutureListener.CLOSE);
+            try {
+                writeRest(context, keepAlive, head, response);
+            } catch (RuntimeException e) {
+                // a response that cannot be written (a null body, say) still gets an answer
+                LOG.log(Level.WARNING, "cannot write the answer to " + rest.method() + " " + rest.uri(), e);
+                writeRest(context, false, head, internalFailure());
             }
         });
+    }
+
+    private static RestResponse internalFailure() {
+        return RestResponse.json(500, "{\"__type\":\"InternalFailure\",\"message\":\"The request processing has "
+                + "failed because of an unknown error, exception or failure.\"}");
+    }
+
+    private void writeRest(ChannelHandlerContext context, FullHttpRequest request, RestResponse response, boolean head) {
+        writeRest(context, HttpUtil.isKeepAlive(request), head, response);
+    }
+
+    private static void writeRest(ChannelHandlerContext context, boolean keepAlive, boolean head, RestResponse response) {
+        FullHttpResponse http = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1,
+                HttpResponseStatus.valueOf(response.status()),
+                head ? Unpooled.EMPTY_BUFFER : Unpooled.wrappedBuffer(response.body()));
+        response.headers().forEach((name, value) -> http.headers().set(name, value));
+        if (!http.headers().contains("x-amzn-RequestId")) {
+            http.headers().set("x-amzn-RequestId", newRequestId());
+        }
+        if (!head || !http.headers().contains(HttpHeaderNames.CONTENT_LENGTH)) {
+            http.headers().setInt(HttpHeaderNames.CONTENT_LENGTH, response.body().length);
+        }
+        HttpUtil.setKeepAlive(http, keepAlive);
+        var written = context.writeAndFlush(http);
+        if (!keepAlive) {
+            written.addListener(ChannelFutureListener.CLOSE);
+        }
     }
 
     private AwsResponse call(FullHttpRequest request, AwsProtocol protocol) {

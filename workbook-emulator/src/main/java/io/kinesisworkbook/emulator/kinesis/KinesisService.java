@@ -3,13 +3,10 @@ package io.kinesisworkbook.emulator.kinesis;
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.AwsResponse;
-import io.kinesisworkbook.emulator.http.AwsServiceException;
+import io.kinesisworkbook.emulator.http.Operations;
 import io.kinesisworkbook.emulator.http.TargetService;
 import io.kinesisworkbook.emulator.metrics.MetricsSink;
-import java.util.Map;
 import java.util.Set;
-import java.util.TreeMap;
-import java.util.function.Function;
 
 /**
  * Amazon Kinesis Data Streams ({@code X-Amz-Target: Kinesis_20131202.*}): every operation, by name,
@@ -19,7 +16,7 @@ public final class KinesisService implements TargetService {
 
     public static final String TARGET_PREFIX = "Kinesis_20131202";
 
-    private final Map<String, Function<AwsRequest, AwsResponse>> operations = new TreeMap<>();
+    private final Operations operations = new Operations(TARGET_PREFIX);
     private final StreamTap tap;
 
     public KinesisService(EmulatorOptions options, MetricsSink metrics) {
@@ -33,47 +30,43 @@ public final class KinesisService implements TargetService {
         TagOperations tags = new TagOperations(context);
         ConsumerOperations consumers = new ConsumerOperations(context, records);
 
-        structure("CreateStream", streams::createStream);
-        structure("DeleteStream", streams::deleteStream);
-        structure("DescribeStream", streams::describeStream);
-        structure("DescribeStreamSummary", streams::describeStreamSummary);
-        structure("ListStreams", streams::listStreams);
-        structure("IncreaseStreamRetentionPeriod", streams::increaseRetention);
-        structure("DecreaseStreamRetentionPeriod", streams::decreaseRetention);
-        structure("StartStreamEncryption", streams::startEncryption);
-        structure("StopStreamEncryption", streams::stopEncryption);
-        structure("EnableEnhancedMonitoring", streams::enableMonitoring);
-        structure("DisableEnhancedMonitoring", streams::disableMonitoring);
-        structure("DescribeLimits", streams::describeLimits);
-        structure("UpdateStreamMode", streams::updateStreamMode);
-        structure("UpdateMaxRecordSize", streams::updateMaxRecordSize);
+        operations.structure("CreateStream", streams::createStream);
+        operations.structure("DeleteStream", streams::deleteStream);
+        operations.structure("DescribeStream", streams::describeStream);
+        operations.structure("DescribeStreamSummary", streams::describeStreamSummary);
+        operations.structure("ListStreams", streams::listStreams);
+        operations.structure("IncreaseStreamRetentionPeriod", streams::increaseRetention);
+        operations.structure("DecreaseStreamRetentionPeriod", streams::decreaseRetention);
+        operations.structure("StartStreamEncryption", streams::startEncryption);
+        operations.structure("StopStreamEncryption", streams::stopEncryption);
+        operations.structure("EnableEnhancedMonitoring", streams::enableMonitoring);
+        operations.structure("DisableEnhancedMonitoring", streams::disableMonitoring);
+        operations.structure("DescribeLimits", streams::describeLimits);
+        operations.structure("UpdateStreamMode", streams::updateStreamMode);
+        operations.structure("UpdateMaxRecordSize", streams::updateMaxRecordSize);
 
-        structure("ListShards", shards::listShards);
-        structure("SplitShard", shards::splitShard);
-        structure("MergeShards", shards::mergeShards);
-        structure("UpdateShardCount", shards::updateShardCount);
+        operations.structure("ListShards", shards::listShards);
+        operations.structure("SplitShard", shards::splitShard);
+        operations.structure("MergeShards", shards::mergeShards);
+        operations.structure("UpdateShardCount", shards::updateShardCount);
 
-        structure("PutRecord", records::putRecord);
-        structure("PutRecords", records::putRecords);
-        structure("GetShardIterator", records::getShardIterator);
-        structure("GetRecords", records::getRecords);
+        operations.structure("PutRecord", records::putRecord);
+        operations.structure("PutRecords", records::putRecords);
+        operations.structure("GetShardIterator", records::getShardIterator);
+        operations.structure("GetRecords", records::getRecords);
 
-        structure("AddTagsToStream", tags::addTagsToStream);
-        structure("RemoveTagsFromStream", tags::removeTagsFromStream);
-        structure("ListTagsForStream", tags::listTagsForStream);
-        structure("TagResource", tags::tagResource);
-        structure("UntagResource", tags::untagResource);
-        structure("ListTagsForResource", tags::listTagsForResource);
+        operations.structure("AddTagsToStream", tags::addTagsToStream);
+        operations.structure("RemoveTagsFromStream", tags::removeTagsFromStream);
+        operations.structure("ListTagsForStream", tags::listTagsForStream);
+        operations.structure("TagResource", tags::tagResource);
+        operations.structure("UntagResource", tags::untagResource);
+        operations.structure("ListTagsForResource", tags::listTagsForResource);
 
-        structure("RegisterStreamConsumer", consumers::registerStreamConsumer);
-        structure("DescribeStreamConsumer", consumers::describeStreamConsumer);
-        structure("ListStreamConsumers", consumers::listStreamConsumers);
-        structure("DeregisterStreamConsumer", consumers::deregisterStreamConsumer);
-        operations.put("SubscribeToShard", consumers::subscribeToShard);
-    }
-
-    private void structure(String operation, Function<AwsRequest, com.fasterxml.jackson.databind.JsonNode> handler) {
-        operations.put(operation, request -> AwsResponse.of(handler.apply(request)));
+        operations.structure("RegisterStreamConsumer", consumers::registerStreamConsumer);
+        operations.structure("DescribeStreamConsumer", consumers::describeStreamConsumer);
+        operations.structure("ListStreamConsumers", consumers::listStreamConsumers);
+        operations.structure("DeregisterStreamConsumer", consumers::deregisterStreamConsumer);
+        operations.response("SubscribeToShard", consumers::subscribeToShard);
     }
 
     /** How the emulator's other services (Firehose, Lambda) read streams. */
@@ -83,7 +76,7 @@ public final class KinesisService implements TargetService {
 
     /** The operations this emulator answers, for its documentation and tests. */
     public Set<String> operations() {
-        return operations.keySet();
+        return operations.names();
     }
 
     @Override
@@ -98,10 +91,6 @@ public final class KinesisService implements TargetService {
 
     @Override
     public AwsResponse handle(AwsRequest request) {
-        Function<AwsRequest, AwsResponse> operation = operations.get(request.operation());
-        if (operation == null) {
-            throw AwsServiceException.unknownOperation(TARGET_PREFIX + "." + request.operation());
-        }
-        return operation.apply(request);
+        return operations.call(request);
     }
 }

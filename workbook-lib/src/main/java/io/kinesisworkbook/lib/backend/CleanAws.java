@@ -94,6 +94,8 @@ public final class CleanAws {
             out.println("deleted DynamoDB table " + name);
         } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException alreadyGone) {
             out.println("already gone: " + name);
+        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceInUseException busy) {
+            out.println("not deleted now (" + busy.awsErrorDetails().errorMessage() + "): " + name + "; run clean-aws again later");
         }
     }
 

@@ -44,7 +44,10 @@ public final class DeliveredObjects {
         return objects;
     }
 
-    /** Undoes Firehose's compression, which the key's extension names (.gz, .zip, .snappy). */
+    /**
+     * Undoes Firehose's compression, which the key's extension names (.gz, .zip, .snappy). HADOOP_SNAPPY
+     * objects (.hsnappy) are for Hadoop's own readers and come back as they are.
+     */
     static byte[] decompress(String key, byte[] data) {
         try {
             if (key.endsWith(".gz")) {

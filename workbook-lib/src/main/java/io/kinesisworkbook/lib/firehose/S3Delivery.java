@@ -8,7 +8,7 @@ package io.kinesisworkbook.lib.firehose;
  * @param errorPrefix   where failed records go, e.g. {@code errors/!{firehose:error-output-type}/}; null for the default
  * @param bufferSeconds deliver at least this often (0 to 900; AWS's default is 300)
  * @param bufferMb      or when this much is buffered (1 to 128; AWS's default is 5)
- * @param compression   UNCOMPRESSED, GZIP, ZIP, Snappy or HADOOP_SNAPPY
+ * @param compression   UNCOMPRESSED, GZIP, ZIP or Snappy (what {@link DeliveredObjects} can read back)
  * @param transformArn  the transform Lambda's ARN, or null for none
  */
 public record S3Delivery(String bucket, String prefix, String errorPrefix, int bufferSeconds, int bufferMb,

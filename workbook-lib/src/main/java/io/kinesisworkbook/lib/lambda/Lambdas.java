@@ -63,8 +63,12 @@ public final class Lambdas {
                     .role(WorkbookRoles.lambdaRole(aws)).memorySize(MEMORY_MB).timeout(TIMEOUT_SECONDS)
                     .code(c -> c.zipFile(code)));
         } catch (ResourceConflictException exists) {
+            // Redeploying: new code, and the handler and settings of this call, not the old ones.
             awaitReady(name);
             lambda.updateFunctionCode(b -> b.functionName(name).zipFile(code));
+            awaitReady(name);
+            lambda.updateFunctionConfiguration(b -> b.functionName(name).handler(handler).runtime(Runtime.JAVA21)
+                    .memorySize(MEMORY_MB).timeout(TIMEOUT_SECONDS));
         }
         GetFunctionConfigurationResponse ready = awaitReady(name);
         return new LambdaFunction(name, ready.functionArn());

@@ -42,16 +42,20 @@ public final class WorkbookRoles {
         if (aws.backend() != Backend.AWS) {
             return "arn:aws:iam::" + LOCAL_ACCOUNT + ":role/" + name;
         }
-        try (IamClient iam = aws.client(IamClient.builder().region(software.amazon.awssdk.regions.Region.AWS_GLOBAL))) {
+        try (IamClient iam = aws.client(IamClient.builder())) {
             String trust = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\",\"Principal\":{\"Service\":\""
                     + service + "\"},\"Action\":\"sts:AssumeRole\"}]}";
+            boolean created = true;
             try {
                 iam.createRole(b -> b.roleName(name).assumeRolePolicyDocument(trust)
                         .tags(t -> t.key(CostGuard.TAG_KEY).value(CostGuard.TAG_VALUE)));
-                iam.putRolePolicy(b -> b.roleName(name).policyName(name).policyDocument(policy));
-                waitForPropagation();
             } catch (EntityAlreadyExistsException exists) {
-                // made by an earlier run: use it as it is
+                created = false;   // made by an earlier run
+            }
+            // Always: an earlier run may have stopped between creating the role and giving it its policy.
+            iam.putRolePolicy(b -> b.roleName(name).policyName(name).policyDocument(policy));
+            if (created) {
+                waitForPropagation();
             }
             return iam.getRole(b -> b.roleName(name)).role().arn();
         }
