@@ -177,6 +177,11 @@ final class QueryOperations {
         if (index.kind() == SecondaryIndex.Kind.GLOBAL && !index.status().equals("ACTIVE")) {
             throw DynamoDbErrors.validation("The table does not have the specified index: " + name);
         }
+        if (index.kind() == SecondaryIndex.Kind.GLOBAL && !index.projectsAll()
+                && "ALL_ATTRIBUTES".equals(members.string("Select"))) {
+            throw DynamoDbErrors.invalidParameter("Select type ALL_ATTRIBUTES is not supported for global secondary "
+                    + "index " + name + " because its projection type is not ALL");
+        }
         if (index.kind() == SecondaryIndex.Kind.GLOBAL && Boolean.TRUE.equals(members.bool("ConsistentRead"))) {
             throw DynamoDbErrors.validation("Consistent reads are not supported on global secondary indexes");
         }

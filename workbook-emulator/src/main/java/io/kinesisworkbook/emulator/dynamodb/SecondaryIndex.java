@@ -53,6 +53,11 @@ final class SecondaryIndex {
         return status;
     }
 
+    /** Whether the index holds whole items (projection ALL). */
+    boolean projectsAll() {
+        return projectionType.equals("ALL");
+    }
+
     void throughput(long read, long write) {
         this.readUnits = read;
         this.writeUnits = write;

@@ -108,6 +108,10 @@ class QueryAndScanTest extends DynamoDbTestBase {
         assertThat(alarms.count()).isEqualTo(3 * READINGS / 5);
         assertThat(alarms.items()).extracting(i -> Integer.parseInt(i.get("at").n())).isSorted();
         assertThat(alarms.items().get(0).keySet()).containsExactlyInAnyOrder("device", "at", "status");
+        assertThatThrownBy(() -> dynamo.query(b -> b.tableName(table).indexName("by-status").select(Select.ALL_ATTRIBUTES)
+                .keyConditionExpression("#s = :alarm").expressionAttributeNames(names("#s", "status"))
+                .expressionAttributeValues(values(":alarm", s("alarm")))))
+                .hasMessageContaining("Select type ALL_ATTRIBUTES is not supported for global secondary index by-status");
         assertThatThrownBy(() -> dynamo.query(b -> b.tableName(table).indexName("by-status").consistentRead(true)
                 .keyConditionExpression("#s = :alarm").expressionAttributeNames(names("#s", "status"))
                 .expressionAttributeValues(values(":alarm", s("alarm")))))

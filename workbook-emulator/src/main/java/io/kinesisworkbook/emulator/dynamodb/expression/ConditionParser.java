@@ -209,18 +209,8 @@ final class ConditionParser extends Parser {
         return operands;
     }
 
-    private Operand parseOperand() {
-        Token token = peek();
-        if (token.kind() == Token.Kind.VALUE_PLACEHOLDER) {
-            return parseValue();
-        }
-        if (token.kind() == Token.Kind.WORD && !isKeyword(token) && peekAfter().isSymbol("(")) {
-            return parseFunction();
-        }
-        return new Operand.PathOperand(parsePath());
-    }
-
-    private Operand parseFunction() {
+    @Override
+    Operand parseFunction() {
         String name = next().text();
         expectSymbol("(");
         List<Operand> arguments = parseOperandList();

@@ -39,6 +39,21 @@ abstract class Parser {
     /** Whether the word is a keyword of this grammar, so that it cannot name an attribute. */
     abstract boolean isKeyword(Token token);
 
+    /** A function call, {@code name(operands)}: which functions there are depends on the expression's kind. */
+    abstract Operand parseFunction();
+
+    /** An operand: a {@code :value}, a function call, or a document path. */
+    Operand parseOperand() {
+        Token token = peek();
+        if (token.kind() == Token.Kind.VALUE_PLACEHOLDER) {
+            return parseValue();
+        }
+        if (token.kind() == Token.Kind.WORD && !isKeyword(token) && peekAfter().isSymbol("(")) {
+            return parseFunction();
+        }
+        return new Operand.PathOperand(parsePath());
+    }
+
     /** The kind under which an undefined {@code #name} is reported. */
     Problems.Kind undefinedNameKind() {
         return Problems.Kind.UNDEFINED_PLACEHOLDER;

@@ -24,6 +24,12 @@ final class ProjectionParser extends Parser {
         return false;
     }
 
+    /** A projection names paths only: a function in it is a syntax error. */
+    @Override
+    Operand parseFunction() {
+        throw syntaxError();
+    }
+
     Projection parse() {
         PathChecker checker = new PathChecker(problems);
         List<DocumentPath> paths = new ArrayList<>();

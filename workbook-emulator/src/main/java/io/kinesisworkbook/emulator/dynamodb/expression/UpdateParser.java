@@ -149,18 +149,8 @@ final class UpdateParser extends Parser {
         return inner;
     }
 
-    private Operand parseOperand() {
-        Token token = peek();
-        if (token.kind() == Token.Kind.VALUE_PLACEHOLDER) {
-            return parseValue();
-        }
-        if (token.kind() == Token.Kind.WORD && !isKeyword(token) && peekAfter().isSymbol("(")) {
-            return parseFunction();
-        }
-        return new Operand.PathOperand(parsePath());
-    }
-
-    private Operand parseFunction() {
+    @Override
+    Operand parseFunction() {
         String name = next().text();
         expectSymbol("(");
         List<Operand> arguments = new ArrayList<>();
