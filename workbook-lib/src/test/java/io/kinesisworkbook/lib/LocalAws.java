@@ -10,6 +10,8 @@ import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 
 /** An emulator of a test's own (with its own options, e.g. a ManualClock) and clients built as the library builds them. */
@@ -18,6 +20,8 @@ public final class LocalAws implements AutoCloseable {
     public final Emulator emulator;
     public final KinesisClient kinesis;
     public final DynamoDbClient dynamoDb;
+    public final FirehoseClient firehose;
+    public final LambdaClient lambda;
 
     public LocalAws(EmulatorOptions options) {
         this(options, Backend.EMBEDDED, Integer.MAX_VALUE);
@@ -31,12 +35,16 @@ public final class LocalAws implements AutoCloseable {
         AwsClients clients = new AwsClients(connection);
         kinesis = clients.kinesis();
         dynamoDb = clients.dynamoDb();
+        firehose = clients.configure(FirehoseClient.builder()).build();
+        lambda = clients.configure(LambdaClient.builder()).build();
     }
 
     @Override
     public void close() {
         kinesis.close();
         dynamoDb.close();
+        firehose.close();
+        lambda.close();
         emulator.close();
     }
 }

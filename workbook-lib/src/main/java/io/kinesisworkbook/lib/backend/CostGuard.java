@@ -9,6 +9,8 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
+import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.awssdk.services.kinesis.model.CreateStreamRequest;
 import software.amazon.awssdk.services.kinesis.model.RegisterStreamConsumerRequest;
@@ -19,7 +21,8 @@ import software.amazon.awssdk.services.kinesis.model.UpdateShardCountRequest;
  * Keeps a learner's AWS bill small. On the {@code aws} backend every client the workbook builds
  * carries this interceptor, so it also guards plain SDK calls in a notebook:
  * <ul>
- *   <li>everything created (streams, stream consumers, DynamoDB tables such as a KCL lease table) is
+ *   <li>everything created (streams, stream consumers, DynamoDB tables such as a KCL lease table,
+ *       Firehose delivery streams, Lambda functions) is
  *       tagged {@value #TAG_KEY}={@value #TAG_VALUE}, so {@code ./workbook clean-aws} can find and
  *       delete it;</li>
  *   <li>a stream of more than {@code maxShards} shards (4 unless {@code WORKBOOK_MAX_SHARDS} says
@@ -59,6 +62,16 @@ public final class CostGuard implements ExecutionInterceptor {
                 tags.add(Tag.builder().key(TAG_KEY).value(TAG_VALUE).build());
             }
             return table.toBuilder().tags(tags).build();
+        }
+        if (request instanceof CreateDeliveryStreamRequest delivery) {
+            List<software.amazon.awssdk.services.firehose.model.Tag> tags = new ArrayList<>(delivery.tags());
+            if (tags.stream().noneMatch(tag -> tag.key().equals(TAG_KEY))) {
+                tags.add(software.amazon.awssdk.services.firehose.model.Tag.builder().key(TAG_KEY).value(TAG_VALUE).build());
+            }
+            return delivery.toBuilder().tags(tags).build();
+        }
+        if (request instanceof CreateFunctionRequest function) {
+            return function.toBuilder().tags(tagged(function.tags())).build();
         }
         return request;
     }

@@ -7,6 +7,10 @@ import io.kinesisworkbook.lib.LocalAws;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import io.kinesisworkbook.lib.lambda.ModuleJars;
+import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.services.lambda.model.Runtime;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
@@ -21,6 +25,7 @@ class CleanAwsTest {
 
     @Test
     void deletesOnlyWhatTheWorkbookCreatedAndOnlyWhenTold() throws Exception {
+        // Streams, tables, delivery streams and functions: what the cost guard tags on AWS.
         try (LocalAws pretendAws = new LocalAws(EmulatorOptions.defaults().withInstantTransitions(), Backend.AWS, 4);
              KinesisClient untagged = KinesisClient.builder().endpointOverride(pretendAws.emulator.endpoint())
                      .region(Region.US_EAST_1)
@@ -30,20 +35,33 @@ class CleanAwsTest {
             pretendAws.dynamoDb.createTable(b -> b.tableName("lease-table").billingMode(BillingMode.PAY_PER_REQUEST)
                     .keySchema(k -> k.attributeName("leaseKey").keyType(KeyType.HASH))
                     .attributeDefinitions(a -> a.attributeName("leaseKey").attributeType(ScalarAttributeType.S)));
+            pretendAws.firehose.createDeliveryStream(b -> b.deliveryStreamName("to-s3")
+                    .extendedS3DestinationConfiguration(d -> d.bucketARN("arn:aws:s3:::some-bucket")
+                            .roleARN("arn:aws:iam::000000000000:role/firehose")));
+            byte[] jar = Files.readAllBytes(ModuleJars.of("workbook-lambdas"));
+            pretendAws.lambda.createFunction(b -> b.functionName("transform").runtime(Runtime.JAVA21)
+                    .role("arn:aws:iam::000000000000:role/lambda")
+                    .handler("io.kinesisworkbook.lambdas.LogLineTransform::handleRequest")
+                    .code(c -> c.zipFile(SdkBytes.fromByteArray(jar))));
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            CleanAws clean = new CleanAws(pretendAws.kinesis, pretendAws.dynamoDb,
+            CleanAws clean = new CleanAws(pretendAws.kinesis, pretendAws.dynamoDb, pretendAws.firehose, pretendAws.lambda,
                     new PrintStream(output, true, StandardCharsets.UTF_8));
 
             assertThat(clean.taggedStreams()).containsExactly("workbook-made");
             assertThat(clean.taggedTables()).containsExactly("lease-table");
+            assertThat(clean.taggedDeliveryStreams()).containsExactly("to-s3");
+            assertThat(clean.taggedFunctions()).containsExactly("transform");
             assertThat(clean.run(false, () -> "n", "us-east-1")).isEqualTo(-1);
             assertThat(pretendAws.kinesis.listStreams().streamNames()).contains("workbook-made");
 
-            assertThat(clean.run(false, () -> "yes", "us-east-1")).isEqualTo(2);
+            assertThat(clean.run(false, () -> "yes", "us-east-1")).isEqualTo(4);
             assertThat(pretendAws.kinesis.listStreams().streamNames()).containsExactly("someone-elses");
             assertThat(pretendAws.dynamoDb.listTables().tableNames()).isEmpty();
+            assertThat(pretendAws.firehose.listDeliveryStreams(b -> { }).deliveryStreamNames()).isEmpty();
+            assertThat(pretendAws.lambda.listFunctions().functions()).isEmpty();
             assertThat(output.toString(StandardCharsets.UTF_8)).contains("The workbook created these in us-east-1:",
-                    "deleted stream workbook-made", "deleted DynamoDB table lease-table");
+                    "deleted stream workbook-made", "deleted DynamoDB table lease-table", "deleted delivery stream to-s3",
+                    "deleted Lambda function transform");
             assertThat(clean.run(true, () -> null, "us-east-1")).isZero();
         }
     }
