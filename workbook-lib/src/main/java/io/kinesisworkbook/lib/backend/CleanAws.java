@@ -5,15 +5,17 @@ import java.io.InputStreamReader;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
-import software.amazon.awssdk.services.kinesis.model.ListStreamsResponse;
-import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
+import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * {@code ./workbook clean-aws [--yes]}: lists everything the workbook created on AWS (what the
@@ -90,118 +92,80 @@ public final class CleanAws {
             }
         }
         // Delivery streams first: they read the streams and run the functions.
-        deliveryStreams.forEach(this::deleteDeliveryStream);
-        functions.forEach(this::deleteFunction);
-        streams.forEach(this::deleteStream);
-        tables.forEach(this::deleteTable);
+        deliveryStreams.forEach(name -> delete("delivery stream", name,
+                () -> firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name))));
+        functions.forEach(name -> delete("Lambda function", name, () -> lambda.deleteFunction(b -> b.functionName(name))));
+        streams.forEach(name -> delete("stream", name,
+                () -> kinesis.deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true))));
+        tables.forEach(name -> delete("DynamoDB table", name, () -> dynamoDb.deleteTable(b -> b.tableName(name))));
         return total;
     }
 
-    private void deleteDeliveryStream(String name) {
+    /**
+     * Deletes one resource and says so. Every service calls a missing resource
+     * ResourceNotFoundException and a busy one ResourceInUseException; neither stops the clean-up.
+     */
+    private void delete(String kind, String name, Runnable deletion) {
         try {
-            firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name));
-            out.println("deleted delivery stream " + name);
-        } catch (software.amazon.awssdk.services.firehose.model.ResourceNotFoundException alreadyGone) {
-            out.println("already gone: " + name);
-        } catch (software.amazon.awssdk.services.firehose.model.ResourceInUseException busy) {
-            out.println("not deleted now (" + busy.awsErrorDetails().errorMessage() + "): " + name
-                    + "; run clean-aws again later");
-        }
-    }
-
-    private void deleteFunction(String name) {
-        try {
-            lambda.deleteFunction(b -> b.functionName(name));
-            out.println("deleted Lambda function " + name);
-        } catch (software.amazon.awssdk.services.lambda.model.ResourceNotFoundException alreadyGone) {
-            out.println("already gone: " + name);
+            deletion.run();
+            out.println("deleted " + kind + " " + name);
+        } catch (AwsServiceException e) {
+            String code = e.awsErrorDetails().errorCode();
+            if ("ResourceNotFoundException".equals(code)) {
+                out.println("already gone: " + kind + " " + name);
+            } else if ("ResourceInUseException".equals(code)) {
+                out.println("not deleted now (" + e.awsErrorDetails().errorMessage() + "): " + kind + " " + name
+                        + "; run clean-aws again later");
+            } else {
+                throw e;
+            }
         }
     }
 
     /** Every delivery stream whose tags say the workbook created it. */
     public List<String> taggedDeliveryStreams() {
-        List<String> tagged = new ArrayList<>();
-        String start = null;
-        while (true) {
-            String from = start;
+        List<String> names = new ArrayList<>();
+        boolean more = true;
+        while (more) {
+            String from = names.isEmpty() ? null : names.get(names.size() - 1);
             var page = firehose.listDeliveryStreams(b -> b.limit(100).exclusiveStartDeliveryStreamName(from));
-            for (String name : page.deliveryStreamNames()) {
-                boolean ours = firehose.listTagsForDeliveryStream(b -> b.deliveryStreamName(name)).tags().stream()
-                        .anyMatch(t -> CostGuard.TAG_KEY.equals(t.key()) && CostGuard.TAG_VALUE.equals(t.value()));
-                if (ours) {
-                    tagged.add(name);
-                }
-            }
-            if (!Boolean.TRUE.equals(page.hasMoreDeliveryStreams()) || page.deliveryStreamNames().isEmpty()) {
-                return tagged;
-            }
-            start = page.deliveryStreamNames().get(page.deliveryStreamNames().size() - 1);
+            names.addAll(page.deliveryStreamNames());
+            more = Boolean.TRUE.equals(page.hasMoreDeliveryStreams()) && !page.deliveryStreamNames().isEmpty();
         }
+        return ours(names, name -> firehose.listTagsForDeliveryStream(b -> b.deliveryStreamName(name)).tags().stream()
+                .collect(Collectors.toMap(t -> t.key(), t -> t.value())));
     }
 
     /** Every Lambda function whose tags say the workbook created it. */
     public List<String> taggedFunctions() {
-        List<String> tagged = new ArrayList<>();
-        for (var function : lambda.listFunctionsPaginator().functions()) {
-            Map<String, String> tags = lambda.listTags(b -> b.resource(function.functionArn())).tags();
-            if (CostGuard.TAG_VALUE.equals(tags.get(CostGuard.TAG_KEY))) {
-                tagged.add(function.functionName());
-            }
-        }
-        return tagged;
-    }
-
-    private void deleteStream(String name) {
-        try {
-            kinesis.deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true));
-            out.println("deleted stream " + name);
-        } catch (ResourceNotFoundException alreadyGone) {
-            out.println("already gone: " + name);
-        }
-    }
-
-    private void deleteTable(String name) {
-        try {
-            dynamoDb.deleteTable(b -> b.tableName(name));
-            out.println("deleted DynamoDB table " + name);
-        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceNotFoundException alreadyGone) {
-            out.println("already gone: " + name);
-        } catch (software.amazon.awssdk.services.dynamodb.model.ResourceInUseException busy) {
-            out.println("not deleted now (" + busy.awsErrorDetails().errorMessage() + "): " + name + "; run clean-aws again later");
-        }
-    }
-
-    /** Every DynamoDB table whose tags say the workbook created it. */
-    public List<String> taggedTables() {
-        List<String> tagged = new ArrayList<>();
-        for (String name : dynamoDb.listTablesPaginator().tableNames()) {
-            String arn = dynamoDb.describeTable(b -> b.tableName(name)).table().tableArn();
-            boolean ours = dynamoDb.listTagsOfResource(b -> b.resourceArn(arn)).tags().stream()
-                    .anyMatch(t -> CostGuard.TAG_KEY.equals(t.key()) && CostGuard.TAG_VALUE.equals(t.value()));
-            if (ours) {
-                tagged.add(name);
-            }
-        }
-        return tagged;
+        Map<String, String> arns = new LinkedHashMap<>();
+        lambda.listFunctionsPaginator().functions().forEach(f -> arns.put(f.functionName(), f.functionArn()));
+        return ours(arns.keySet(), name -> lambda.listTags(b -> b.resource(arns.get(name))).tags());
     }
 
     /** Every stream whose tags say the workbook created it. */
     public List<String> taggedStreams() {
-        List<String> tagged = new ArrayList<>();
-        ListStreamsResponse page = kinesis.listStreams();
-        while (true) {
-            for (String name : page.streamNames()) {
-                boolean ours = kinesis.listTagsForStream(b -> b.streamName(name)).tags().stream()
-                        .anyMatch(t -> CostGuard.TAG_KEY.equals(t.key()) && CostGuard.TAG_VALUE.equals(t.value()));
-                if (ours) {
-                    tagged.add(name);
-                }
+        return ours(kinesis.listStreamsPaginator().streamNames(), name -> kinesis.listTagsForStream(b -> b.streamName(name))
+                .tags().stream().collect(Collectors.toMap(t -> t.key(), t -> t.value())));
+    }
+
+    /** Every DynamoDB table whose tags say the workbook created it. */
+    public List<String> taggedTables() {
+        return ours(dynamoDb.listTablesPaginator().tableNames(), name -> {
+            String arn = dynamoDb.describeTable(b -> b.tableName(name)).table().tableArn();
+            return dynamoDb.listTagsOfResource(b -> b.resourceArn(arn)).tags().stream()
+                    .collect(Collectors.toMap(t -> t.key(), t -> t.value()));
+        });
+    }
+
+    /** The names whose tags carry the cost guard's tag. */
+    private static List<String> ours(Iterable<String> names, Function<String, Map<String, String>> tagsOf) {
+        List<String> ours = new ArrayList<>();
+        for (String name : names) {
+            if (CostGuard.TAG_VALUE.equals(tagsOf.apply(name).get(CostGuard.TAG_KEY))) {
+                ours.add(name);
             }
-            if (!Boolean.TRUE.equals(page.hasMoreStreams()) || page.nextToken() == null) {
-                return tagged;
-            }
-            String token = page.nextToken();
-            page = kinesis.listStreams(b -> b.nextToken(token));
         }
+        return ours;
     }
 }
