@@ -36,14 +36,7 @@ final class ItemOperations {
         ObjectNode item = (ObjectNode) request.body().get("Item");
         AttributeValues.validateItem(item);
         Table table = context.tables.requireForItems(request.region(), members.string("TableName"));
-        ItemWrite write = ItemWrite.put(table, item, condition);
-        ObjectNode old = apply(write, members);
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
-        if ("ALL_OLD".equals(returnValues) && old != null) {
-            result.set("Attributes", old);
-        }
-        Capacity.report(result, members.string("ReturnConsumedCapacity"), table.name(), Capacity.writeUnits(old, item));
-        return result;
+        return applyReturningOld(ItemWrite.put(table, item, condition), members, returnValues, item);
     }
 
     JsonNode deleteItem(AwsRequest request) {
@@ -54,14 +47,8 @@ final class ItemOperations {
         var condition = expressions.condition();
         expressions.finish();
         Table table = context.tables.requireForItems(request.region(), members.string("TableName"));
-        ItemWrite write = ItemWrite.delete(table, (ObjectNode) request.body().get("Key"), condition);
-        ObjectNode old = apply(write, members);
-        ObjectNode result = JsonNodeFactory.instance.objectNode();
-        if ("ALL_OLD".equals(returnValues) && old != null) {
-            result.set("Attributes", old);
-        }
-        Capacity.report(result, members.string("ReturnConsumedCapacity"), table.name(), Capacity.writeUnits(old, null));
-        return result;
+        return applyReturningOld(ItemWrite.delete(table, (ObjectNode) request.body().get("Key"), condition), members,
+                returnValues, null);
     }
 
     JsonNode updateItem(AwsRequest request) {
@@ -125,11 +112,20 @@ final class ItemOperations {
         return write.result(current);
     }
 
-    /** Applies a put or a delete and returns the item it replaced. */
-    private static ObjectNode apply(ItemWrite write, Members members) {
-        ObjectNode current = write.current();
-        write.commit(check(write, current, members));
-        return current;
+    /**
+     * Applies a put or a delete ({@code written} is the new item, or null) and answers as both do:
+     * the replaced item when ReturnValues is ALL_OLD, and the capacity used when asked.
+     */
+    private static JsonNode applyReturningOld(ItemWrite write, Members members, String returnValues, ObjectNode written) {
+        ObjectNode old = write.current();
+        write.commit(check(write, old, members));
+        ObjectNode result = JsonNodeFactory.instance.objectNode();
+        if ("ALL_OLD".equals(returnValues) && old != null) {
+            result.set("Attributes", old);
+        }
+        Capacity.report(result, members.string("ReturnConsumedCapacity"), write.table().name(),
+                Capacity.writeUnits(old, written));
+        return result;
     }
 
     static AwsServiceException conditionFailed(ObjectNode current, String returnOnFailure) {
