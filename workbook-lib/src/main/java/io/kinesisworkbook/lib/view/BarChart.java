@@ -53,6 +53,8 @@ public final class BarChart extends ChartView<BarChart> {
         chart.getStyler().setLabelsFont(new Font(Font.SANS_SERIF, Font.BOLD, 14));
         chart.getStyler().setLabelsPosition(0.92);
         chart.getStyler().setYAxisMin(0.0);
+        readableNumbers(chart.getStyler(), valuesBySeries.values().stream()
+                .flatMap(values -> values.values().stream()).mapToDouble(Number::doubleValue), true, null);
         List<String> categories = List.copyOf(allCategories());
         valuesBySeries.forEach((name, values) -> chart.addSeries(name, categories,
                 categories.stream().map(category -> values.getOrDefault(category, 0)).toList()));

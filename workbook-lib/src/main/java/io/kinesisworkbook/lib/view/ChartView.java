@@ -1,6 +1,8 @@
 package io.kinesisworkbook.lib.view;
 
 import java.awt.Font;
+import java.awt.Graphics2D;
+import java.awt.RenderingHints;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -8,6 +10,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Objects;
+import java.util.stream.DoubleStream;
 
 import org.knowm.xchart.BitmapEncoder;
 import org.knowm.xchart.BitmapEncoder.BitmapFormat;
@@ -32,6 +35,11 @@ public abstract class ChartView<S extends ChartView<S>> {
     /** Wide enough for a time axis, short enough to sit next to the code that produced it. */
     public static final int DEFAULT_WIDTH = 800;
     public static final int DEFAULT_HEIGHT = 400;
+
+    private static final int MAX_TITLE_POINTS = 18;
+    private static final int MIN_TITLE_POINTS = 12;
+    /** Room left on each side of the title, in pixels. */
+    private static final int TITLE_MARGIN = 10;
 
     static {
         // Charts are drawn into images, never into windows. Without this, AWT on macOS starts a
@@ -131,13 +139,16 @@ public abstract class ChartView<S extends ChartView<S>> {
         return describe();
     }
 
-    /** Applies the shared look: readable fonts, axis titles, and a legend only when it tells something. */
+    /**
+     * Applies the shared look: readable fonts, a title that fits, axis titles, and a legend only when
+     * it tells something.
+     */
     protected final <C extends Chart<? extends AxesChartStyler, ?>> C styled(C chart) {
         chart.setTitle(title);
         chart.setXAxisTitle(xAxisTitle);
         chart.setYAxisTitle(yAxisTitle);
         AxesChartStyler styler = chart.getStyler();
-        styler.setChartTitleFont(new Font(Font.SANS_SERIF, Font.BOLD, 18));
+        styler.setChartTitleFont(titleFont());
         styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
         styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
@@ -145,6 +156,45 @@ public abstract class ChartView<S extends ChartView<S>> {
         styler.setLegendPosition(LegendPosition.OutsideE);
         styler.setPlotBorderVisible(false);
         return chart;
+    }
+
+    /**
+     * Numbers on the axes (and on bar labels) with thousands separators and the decimals their range
+     * needs, never in E-notation; see {@link AxisNumbers}. Pass null for an axis that is not numeric.
+     */
+    protected static void readableNumbers(AxesChartStyler styler, DoubleStream yValues, boolean yFromZero, DoubleStream xValues) {
+        if (yValues != null) {
+            styler.setYAxisDecimalPattern(AxisNumbers.pattern(yValues, yFromZero));
+        }
+        if (xValues != null) {
+            styler.setXAxisDecimalPattern(AxisNumbers.pattern(xValues, false));
+        }
+    }
+
+    /**
+     * The title font, bold 18 pt, made smaller (down to 12 pt) until the title fits the picture's width:
+     * XChart cuts a title that does not fit, and a cut title is what a projector shows worst.
+     */
+    Font titleFont() {
+        int available = width - 2 * TITLE_MARGIN;
+        int size = MAX_TITLE_POINTS;
+        Font font = new Font(Font.SANS_SERIF, Font.BOLD, size);
+        while (size > MIN_TITLE_POINTS && textWidth(title, font) > available) {
+            size--;
+            font = font.deriveFont((float) size);
+        }
+        return font;
+    }
+
+    /** The width of {@code text} in pixels, as Java2D draws it into the chart's image. */
+    static int textWidth(String text, Font font) {
+        Graphics2D graphics = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB).createGraphics();
+        try {
+            graphics.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
+            return (int) Math.ceil(font.getStringBounds(text, graphics.getFontRenderContext()).getWidth());
+        } finally {
+            graphics.dispose();
+        }
     }
 
     /** Refuses to draw an empty chart, with a message that says what to do instead. */
