@@ -3,6 +3,8 @@ package io.kinesisworkbook.lib.producer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
 import java.util.function.IntFunction;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -61,6 +63,7 @@ public final class WriteProbe {
         sleep(restFirst);
         long windowNanos = window.toNanos();
         List<long[]> counts = new ArrayList<>();
+        Map<String, Long> byShard = new TreeMap<>();
         long start = System.nanoTime();
         int n = 0;
         while (System.nanoTime() - start < duration.toNanos()) {
@@ -76,12 +79,14 @@ public final class WriteProbe {
             }
             counts.get(index)[0] += RECORDS_PER_CALL - answer.failedRecordCount();
             counts.get(index)[1] += answer.failedRecordCount();
+            answer.records().stream().filter(entry -> entry.errorCode() == null)
+                    .forEach(entry -> byShard.merge(entry.shardId(), 1L, Long::sum));
         }
         List<Window> windows = new ArrayList<>();
         for (int i = 0; i < counts.size(); i++) {
             windows.add(new Window(i * window.toNanos() / 1e9, window.toNanos() / 1e9, counts.get(i)[0], counts.get(i)[1]));
         }
-        return new Result(windows);
+        return new Result(windows, byShard);
     }
 
     /** One counting window: when it started (seconds into the run), how long it lasted, what it counted. */
@@ -92,8 +97,8 @@ public final class WriteProbe {
         }
     }
 
-    /** What a run counted, window by window. */
-    public record Result(List<Window> windows) {
+    /** What a run counted, window by window, and how many records each shard accepted. */
+    public record Result(List<Window> windows, Map<String, Long> acceptedByShard) {
 
         public long accepted() {
             return windows.stream().mapToLong(Window::accepted).sum();
@@ -111,6 +116,13 @@ public final class WriteProbe {
         /** Records accepted per second over the whole run. */
         public double acceptedPerSecond() {
             return accepted() / seconds();
+        }
+
+        /** Records accepted per second from {@code seconds} into the run to its end: the rate once a burst is spent. */
+        public double acceptedPerSecondFrom(double seconds) {
+            List<Window> later = windows.stream().filter(w -> w.startSeconds() >= seconds - 1e-9).toList();
+            double length = later.stream().mapToDouble(Window::lengthSeconds).sum();
+            return length == 0 ? 0 : later.stream().mapToLong(Window::accepted).sum() / length;
         }
 
         /** Each window's start, in seconds into the run: the x values of a chart. */

@@ -40,6 +40,15 @@ public abstract class ChartView<S extends ChartView<S>> {
     private static final int MIN_TITLE_POINTS = 12;
     /** Room left on each side of the title, in pixels. */
     private static final int TITLE_MARGIN = 10;
+    /** What XChart puts left of the plot: tick labels, the axis title and padding (measured on our charts). */
+    private static final int Y_AXIS_ROOM = 75;
+    /** What XChart puts above and below the y axis: the chart title, the x axis labels and title (measured). */
+    private static final int X_AXIS_ROOM = 110;
+    private static final int MAX_AXIS_TITLE_POINTS = 14;
+    private static final int MIN_AXIS_TITLE_POINTS = 10;
+    /** What a legend adds to its longest name: the marker, paddings and the gap to the plot. */
+    private static final int LEGEND_DECORATION = 60;
+    private static final Font LEGEND_FONT = new Font(Font.SANS_SERIF, Font.PLAIN, 13);
 
     static {
         // Charts are drawn into images, never into windows. Without this, AWT on macOS starts a
@@ -149,9 +158,9 @@ public abstract class ChartView<S extends ChartView<S>> {
         chart.setYAxisTitle(yAxisTitle);
         AxesChartStyler styler = chart.getStyler();
         styler.setChartTitleFont(titleFont());
-        styler.setAxisTitleFont(new Font(Font.SANS_SERIF, Font.PLAIN, 14));
+        styler.setAxisTitleFont(axisTitleFont());
         styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
-        styler.setLegendFont(new Font(Font.SANS_SERIF, Font.PLAIN, 13));
+        styler.setLegendFont(LEGEND_FONT);
         styler.setLegendVisible(seriesNames().size() > 1);
         styler.setLegendPosition(LegendPosition.OutsideE);
         styler.setPlotBorderVisible(false);
@@ -172,11 +181,13 @@ public abstract class ChartView<S extends ChartView<S>> {
     }
 
     /**
-     * The title font, bold 18 pt, made smaller (down to 12 pt) until the title fits the picture's width:
-     * XChart cuts a title that does not fit, and a cut title is what a projector shows worst.
+     * The title font, bold 18 pt, made smaller (down to 12 pt) until the title fits: XChart centres the
+     * title over the plot, not over the picture, and cuts whatever sticks out on either side; a cut
+     * title is what a projector shows worst. With a legend on the right the plot, and so the room for
+     * the title, is narrower.
      */
     Font titleFont() {
-        int available = width - 2 * TITLE_MARGIN;
+        int available = titleRoom();
         int size = MAX_TITLE_POINTS;
         Font font = new Font(Font.SANS_SERIF, Font.BOLD, size);
         while (size > MIN_TITLE_POINTS && textWidth(title, font) > available) {
@@ -184,6 +195,41 @@ public abstract class ChartView<S extends ChartView<S>> {
             font = font.deriveFont((float) size);
         }
         return font;
+    }
+
+    /**
+     * The axis titles' font, 14 pt, made smaller (down to 10 pt) until the y axis title fits the
+     * picture's height and the x axis title the plot's width: XChart cuts an axis title that is longer
+     * than its axis.
+     */
+    Font axisTitleFont() {
+        int size = MAX_AXIS_TITLE_POINTS;
+        Font font = new Font(Font.SANS_SERIF, Font.PLAIN, size);
+        while (size > MIN_AXIS_TITLE_POINTS
+                && (textWidth(yAxisTitle, font) > height - X_AXIS_ROOM || textWidth(xAxisTitle, font) > plotWidth())) {
+            size--;
+            font = font.deriveFont((float) size);
+        }
+        return font;
+    }
+
+    /**
+     * Twice the distance from the plot's centre to the nearer edge of the picture, less a margin. The
+     * plot starts after the y axis (its labels and title) and ends before the legend, whose width is its
+     * longest name plus the marker and padding XChart draws around it.
+     */
+    int titleRoom() {
+        double centre = Y_AXIS_ROOM + plotWidth() / 2.0;
+        return (int) (2 * Math.min(centre, width - centre)) - 2 * TITLE_MARGIN;
+    }
+
+    /** The plot's width: the picture less the y axis on the left and the legend, if any, on the right. */
+    private int plotWidth() {
+        int right = width - TITLE_MARGIN;
+        if (seriesNames().size() > 1) {
+            right -= seriesNames().stream().mapToInt(name -> textWidth(name, LEGEND_FONT)).max().orElse(0) + LEGEND_DECORATION;
+        }
+        return right - Y_AXIS_ROOM;
     }
 
     /** The width of {@code text} in pixels, as Java2D draws it into the chart's image. */

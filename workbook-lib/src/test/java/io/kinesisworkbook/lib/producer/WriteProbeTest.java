@@ -34,6 +34,10 @@ class WriteProbeTest {
             assertThat(hot.windowStarts()).startsWith(0.0).isSorted();
             assertThat(hot.acceptedPerSecondByWindow()).hasSameSizeAs(hot.windowStarts());
             assertThat(hot.acceptedPerSecond()).isEqualTo(hot.accepted() / hot.seconds());
+            assertThat(hot.acceptedByShard()).as("one key, one shard").hasSize(1).containsValue(1_000L);
+            assertThat(spread.acceptedByShard()).as("the hot key's shard has nothing left").hasSize(3);
+            assertThat(hot.acceptedPerSecondFrom(0)).isEqualTo(hot.acceptedPerSecond());
+            assertThat(hot.acceptedPerSecondFrom(10)).as("no window starts that late").isZero();
         }
     }
 }

@@ -3,9 +3,14 @@ package io.kinesisworkbook.lib.view;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.awt.Font;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.text.DecimalFormat;
 import java.util.List;
 import java.util.Map;
+
+import javax.imageio.ImageIO;
 
 import org.junit.jupiter.api.Test;
 import org.knowm.xchart.CategoryChart;
@@ -58,8 +63,41 @@ class ReadableChartsTest {
 
         Font shrunk = longTitle.toXChart().getStyler().getChartTitleFont();
         assertThat(shrunk.getSize()).isLessThan(18).isGreaterThanOrEqualTo(12);
-        assertThat(ChartView.textWidth(longTitle.title(), shrunk)).isLessThanOrEqualTo(longTitle.width() - 20);
+        assertThat(ChartView.textWidth(longTitle.title(), shrunk)).isLessThanOrEqualTo(longTitle.titleRoom());
         assertThat(shortTitle.toXChart().getStyler().getChartTitleFont().getSize()).isEqualTo(18);
+    }
+
+    @Test
+    void aLongTitleAboveALegendIsDrawnWhole() throws IOException {
+        LineChart chart = Charts.line("Monthly cost, 1 KB records written and read once, us-east-1 prices of 3 December 2026")
+                .series("provisioned", new double[] {1, 50}, new double[] {30, 2_450})
+                .series("On-demand Standard", new double[] {1, 50}, new double[] {310, 15_400})
+                .series("On-demand Advantage", new double[] {1, 50}, new double[] {3_080, 6_160});
+
+        BufferedImage image = ImageIO.read(new ByteArrayInputStream(chart.png()));
+
+        for (int y = 0; y < 40; y++) {
+            for (int x : new int[] {0, 1, 2, image.getWidth() - 3, image.getWidth() - 2, image.getWidth() - 1}) {
+                assertThat(brightness(image.getRGB(x, y))).as("no title ink at the picture's edge (%d, %d)", x, y).isGreaterThan(120);
+            }
+        }
+    }
+
+    @Test
+    void aLongAxisTitleShrinksUntilItFitsItsAxis() {
+        LineChart chart = Charts.line("Cost").series("a", new double[] {1, 2}, new double[] {1, 2})
+                .yAxis("US dollars a month, us-east-1 prices of 3 December 2026");
+
+        Font font = chart.toXChart().getStyler().getAxisTitleFont();
+
+        assertThat(font.getSize()).isLessThan(14);
+        assertThat(ChartView.textWidth(chart.toXChart().getYAxisTitle(), font)).isLessThanOrEqualTo(chart.height() - 110);
+        assertThat(Charts.line("Cost").series("a", new double[] {1, 2}, new double[] {1, 2}).yAxis("dollars")
+                .toXChart().getStyler().getAxisTitleFont().getSize()).isEqualTo(14);
+    }
+
+    private static int brightness(int rgb) {
+        return ((rgb >> 16 & 0xff) + (rgb >> 8 & 0xff) + (rgb & 0xff)) / 3;
     }
 
     @Test
