@@ -22,18 +22,33 @@ public final class Wait {
 
     /** Returns how long the condition took to hold; throws once {@code timeout} has passed without it. */
     public static Duration until(String what, Duration timeout, BooleanSupplier condition) {
+        return until(what, timeout, POLL, condition);
+    }
+
+    /**
+     * The same, asking every {@code poll}: slower for a condition that costs an API call, such as a
+     * stream's status (DescribeStreamSummary allows 20 calls a second per account on AWS).
+     */
+    public static Duration until(String what, Duration timeout, Duration poll, BooleanSupplier condition) {
         long start = System.nanoTime();
         while (!condition.getAsBoolean()) {
             if (System.nanoTime() - start > timeout.toNanos()) {
-                throw new WorkbookException("Gave up waiting for " + what + " after " + timeout.toSeconds() + " s.");
+                throw new WorkbookException("Gave up waiting for " + what + " after " + describe(timeout) + ".");
             }
             try {
-                Thread.sleep(POLL.toMillis());
+                Thread.sleep(poll.toMillis());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new WorkbookException("Interrupted while waiting for " + what + ".");
             }
         }
         return Duration.ofNanos(System.nanoTime() - start);
+    }
+
+    /** "5 minutes", "90 s": how a person says a timeout. */
+    private static String describe(Duration timeout) {
+        return timeout.toSeconds() % 60 == 0 && timeout.toMinutes() > 0
+                ? timeout.toMinutes() + (timeout.toMinutes() == 1 ? " minute" : " minutes")
+                : timeout.toSeconds() + " s";
     }
 }
