@@ -5,7 +5,7 @@
 // DIR/NAME.html is the deck: the notebook's JSON, outputs and charts included, inside the page,
 // rendered into slides when it opens (deck/notebook-deck.js); DIR/assets/ holds reveal.js, marked
 // and our renderer, so DIR opens from file:// with no network and can be copied as a whole.
-import { readFileSync, writeFileSync, mkdirSync } from "node:fs";
+import { existsSync, readFileSync, writeFileSync, mkdirSync } from "node:fs";
 import { basename, join, resolve } from "node:path";
 import { pathToFileURL } from "node:url";
 import { assetTags, copyAssets } from "./assets.mjs";
@@ -100,13 +100,18 @@ ${rows.join("\n")}
 const { outputDir, notebooks } = parseArguments(process.argv.slice(2));
 mkdirSync(outputDir, { recursive: true });
 copyAssets(join(outputDir, "assets"));
-const decks = notebooks.map(path => {
+// The index lists every deck in DIR, those of earlier runs too: decks.json remembers them.
+const manifest = join(outputDir, "decks.json");
+const decks = new Map(existsSync(manifest) ? JSON.parse(readFileSync(manifest, "utf8")).map(d => [d.name, d]) : []);
+for (const path of notebooks) {
   const notebook = JSON.parse(readFileSync(path, "utf8"));
   const name = basename(path, ".ipynb");
   const deck = { name, file: `${name}.html`, title: titleOf(notebook, name), slides: slideCount(notebook) };
   writeFileSync(join(outputDir, deck.file), deckPage(deck.title, notebook));
   console.log(`deck   ${path} -> ${join(outputDir, deck.file)} (${deck.slides} slides)`);
-  return deck;
-});
-writeFileSync(join(outputDir, "index.html"), indexPage(decks));
+  decks.set(name, deck);
+}
+const sorted = [...decks.values()].sort((a, b) => a.name.localeCompare(b.name));
+writeFileSync(manifest, JSON.stringify(sorted, null, 1));
+writeFileSync(join(outputDir, "index.html"), indexPage(sorted));
 console.log(`Open ${pathToFileURL(join(outputDir, "index.html"))}`);
