@@ -123,7 +123,6 @@
 
   function codeCell(cell, index, language) {
     const node = element("div", "nb-cell nb-code");
-    node.dataset.cellIndex = index;
     const hidden = (cell.metadata && cell.metadata.jupyter) || {};
     const source = element("pre", "nb-source");
     const code = element("code", "language-" + language, text(cell.source));
@@ -136,9 +135,11 @@
   }
 
   function cellElement(cell, index, language) {
-    if (cell.cell_type === "markdown") return markdown(text(cell.source));
-    if (cell.cell_type === "code") return codeCell(cell, index, language);
-    return null; // raw cells are for other converters, not for the screen
+    // raw cells are for other converters, not for the screen
+    const node = cell.cell_type === "markdown" ? markdown(text(cell.source))
+      : cell.cell_type === "code" ? codeCell(cell, index, language) : null;
+    if (node) node.dataset.cellIndex = index;
+    return node;
   }
 
   function slideElement(slide, language) {
