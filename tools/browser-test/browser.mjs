@@ -22,3 +22,19 @@ export function requestsOutside(context, allowedPrefixes) {
   });
   return outside;
 }
+
+/**
+ * On a live slideshow (a page, or the frame it is shown in): goes to the slide of code cell
+ * INDEX, runs it with its Run button, and waits for EXPECTED in its output.
+ */
+export async function runLiveCell(slides, index, expected) {
+  await slides.locator("body[data-live=ready]").waitFor({ timeout: 60_000 });
+  const cell = slides.locator(`.nb-code[data-cell-index="${index}"]`);
+  await cell.evaluate(node => {
+    const indices = Reveal.getIndices(node.closest("section.nb-slide"));
+    Reveal.slide(indices.h, indices.v);
+  });
+  await cell.waitFor({ state: "visible", timeout: 10_000 });
+  await cell.locator(".nb-run").click();
+  await cell.locator(".nb-outputs", { hasText: expected }).waitFor({ timeout: 60_000 });
+}

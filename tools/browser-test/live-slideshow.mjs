@@ -5,7 +5,7 @@
 //
 //   node live-slideshow.mjs NOTEBOOK_URL SCREENSHOT_DIR DEFINING_CELL USING_CELL EXPECTED_OUTPUT
 import { mkdirSync } from "node:fs";
-import { launchBrowser, requestsOutside } from "./browser.mjs";
+import { launchBrowser, requestsOutside, runLiveCell } from "./browser.mjs";
 
 const [url, screenshots, definingCell, usingCell, expected] = process.argv.slice(2);
 mkdirSync(screenshots, { recursive: true });
@@ -34,11 +34,9 @@ try {
   // ...the slideshow opens on the selected cell's slide and uses it.
   await page.click("#workbook-slideshow-button");
   const slides = page.frameLocator("#workbook-slideshow");
-  await slides.locator("body[data-live=ready]").waitFor({ timeout: 60_000 });
-  const cell = slides.locator(`section.present .nb-code[data-cell-index="${usingCell}"]`);
-  await cell.waitFor({ state: "visible", timeout: 10_000 });
-  await cell.locator(".nb-run").click();
-  await cell.locator(".nb-outputs", { hasText: expected }).waitFor({ timeout: 60_000 });
+  await slides.locator(`body[data-live=ready] section.present .nb-code[data-cell-index="${usingCell}"]`)
+    .waitFor({ timeout: 60_000 });
+  await runLiveCell(slides, usingCell, expected);
   await page.screenshot({ path: `${screenshots}/live-slideshow.png` });
   await slides.locator(".live-leave").click();
   await page.locator("#workbook-slideshow").waitFor({ state: "detached", timeout: 10_000 });
