@@ -215,6 +215,8 @@
     document.title = path.split("/").pop() + " (live)";
     const startAtCell = QUERY.has("cell") ? Number(QUERY.get("cell")) : null;
     await NotebookDeck.present(notebook, { hash: startAtCell === null });
+    // The speaker view shows this page in frames of its own ("receiver"): slides only, no kernel.
+    if (QUERY.has("receiver")) return;
     const kernel = await Kernel.ofNotebook(path, notebook);
     toolbar(path, kernel);
     makeCodeLive(kernel);
