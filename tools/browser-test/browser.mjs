@@ -38,3 +38,33 @@ export async function runLiveCell(slides, index, expected) {
   await cell.locator(".nb-run").click();
   await cell.locator(".nb-outputs", { hasText: expected }).waitFor({ timeout: 60_000 });
 }
+
+/**
+ * A browser test against a Jupyter server, as a script: opens a 1280x720 page, runs TEST(page)
+ * (which throws, or returns a failure text, to fail), and fails too on an error in the page or a
+ * request anywhere but the server. Prints the verdict and exits 0 or 1.
+ */
+export async function jupyterPageTest(name, url, test) {
+  const server = new URL(url).origin + "/";
+  const browser = await launchBrowser();
+  let failure = null;
+  try {
+    const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
+    const outside = requestsOutside(context, [server, server.replace(/^http/, "ws")]);
+    const page = await context.newPage();
+    const errors = [];
+    page.on("pageerror", error => errors.push(String(error)));
+    failure = await test(page);
+    if (errors.length) failure = "errors on the page: " + errors.join("; ");
+    if (outside.length) failure = "requests outside the Jupyter server: " + outside.join(", ");
+  } catch (error) {
+    failure = String(error);
+  } finally {
+    await browser.close();
+  }
+  if (failure) {
+    console.error(`${name} failed: ${failure}`);
+    process.exit(1);
+  }
+  console.log(`${name} passed: ${url}`);
+}

@@ -6,37 +6,17 @@
 //
 //   node live-deck-page.mjs LIVE_URL SCREENSHOT_DIR DEFINING_CELL DEFINING_OUTPUT USING_CELL USING_OUTPUT
 import { mkdirSync } from "node:fs";
-import { launchBrowser, requestsOutside, runLiveCell } from "./browser.mjs";
+import { jupyterPageTest, runLiveCell } from "./browser.mjs";
 
 const [url, screenshots, definingCell, definingOutput, usingCell, usingOutput] = process.argv.slice(2);
 mkdirSync(screenshots, { recursive: true });
-const server = new URL(url).origin + "/";
 const path = new URL(url).searchParams.get("path");
-const browser = await launchBrowser();
-let failure = null;
-try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const outside = requestsOutside(context, [server, server.replace(/^http/, "ws")]);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", error => errors.push(String(error)));
+await jupyterPageTest("live slideshow test", url, async page => {
   await page.goto(url);
   await runLiveCell(page, definingCell, definingOutput);
   await runLiveCell(page, usingCell, usingOutput);
   await page.screenshot({ path: `${screenshots}/live-slideshow.png` });
   const sessions = await page.evaluate(async () => (await fetch("/api/sessions")).json());
-  if (!sessions.some(session => (session.path || session.notebook.path) === path)) {
-    failure = `no session for ${path} on the server: ${JSON.stringify(sessions)}`;
-  }
-  if (errors.length) failure = "errors on the page: " + errors.join("; ");
-  if (outside.length) failure = "requests outside the Jupyter server: " + outside.join(", ");
-} catch (error) {
-  failure = String(error);
-} finally {
-  await browser.close();
-}
-if (failure) {
-  console.error("live slideshow test failed: " + failure);
-  process.exit(1);
-}
-console.log("live slideshow test passed: " + url);
+  return sessions.some(session => (session.path || session.notebook.path) === path) ? null
+    : `no session for ${path} on the server: ${JSON.stringify(sessions)}`;
+});

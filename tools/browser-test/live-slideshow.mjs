@@ -5,19 +5,11 @@
 //
 //   node live-slideshow.mjs NOTEBOOK_URL SCREENSHOT_DIR DEFINING_CELL USING_CELL EXPECTED_OUTPUT
 import { mkdirSync } from "node:fs";
-import { launchBrowser, requestsOutside, runLiveCell } from "./browser.mjs";
+import { jupyterPageTest, runLiveCell } from "./browser.mjs";
 
 const [url, screenshots, definingCell, usingCell, expected] = process.argv.slice(2);
 mkdirSync(screenshots, { recursive: true });
-const server = new URL(url).origin + "/";
-const browser = await launchBrowser();
-let failure = null;
-try {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 720 } });
-  const outside = requestsOutside(context, [server, server.replace(/^http/, "ws")]);
-  const page = await context.newPage();
-  const errors = [];
-  page.on("pageerror", error => errors.push(String(error)));
+await jupyterPageTest("live slideshow test", url, async page => {
   await page.goto(url, { waitUntil: "domcontentloaded" });
   await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel
       && Jupyter.notebook.kernel.is_connected(), null, { timeout: 120_000 });
@@ -42,17 +34,7 @@ try {
   await page.locator("#workbook-slideshow").waitFor({ state: "detached", timeout: 10_000 });
   const selected = await page.evaluate(() => Jupyter.notebook.get_selected_index());
   await page.screenshot({ path: `${screenshots}/live-slideshow-left.png` });
-
-  if (selected > Number(usingCell) || selected < Number(definingCell)) failure = `back in the notebook at cell ${selected}, expected the slide's first cell (at most ${usingCell})`;
-  if (errors.length) failure = "errors on the page: " + errors.join("; ");
-  if (outside.length) failure = "requests outside the Jupyter server: " + outside.join(", ");
-} catch (error) {
-  failure = String(error);
-} finally {
-  await browser.close();
-}
-if (failure) {
-  console.error("live slideshow test failed: " + failure);
-  process.exit(1);
-}
-console.log("live slideshow test passed: " + url);
+  const slideStart = Number(definingCell) + 1;
+  return selected >= slideStart && selected <= Number(usingCell) ? null
+    : `back in the notebook at cell ${selected}, expected the first cell of the slide left (${slideStart}-${usingCell})`;
+});
