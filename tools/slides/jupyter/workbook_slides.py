@@ -47,18 +47,25 @@ def _handlers(base_url, handler_class, url_path_join):
     ]
 
 
-def _announce(app):
-    url = getattr(app, "connection_url", None) or app.web_app.settings.get("base_url", "/")
+def _register(app, handler_class, url_path_join):
+    # Once per server, whichever way it was loaded (jupyter_server also reads a Notebook 6 config).
+    if app.web_app.settings.get("workbook_slides_registered"):
+        return
+    app.web_app.settings["workbook_slides_registered"] = True
+    app.web_app.add_handlers(".*$", _handlers(app.web_app.settings["base_url"], handler_class, url_path_join))
+    url = getattr(app, "connection_url", None) or app.web_app.settings["base_url"]
     app.log.info("Live slideshow: %sworkbook-slides/ (or the Slideshow button in a classic notebook's toolbar)", url)
 
 
-def load_jupyter_server_extension(nbapp):
-    """Classic Notebook 6."""
+def load_jupyter_server_extension(app):
+    """Classic Notebook 6 (and jupyter_server, should it load the extension by its old name)."""
+    if type(app).__module__.startswith("jupyter_server"):
+        _load_jupyter_server_extension(app)
+        return
     from notebook.base.handlers import IPythonHandler
     from notebook.utils import url_path_join
 
-    nbapp.web_app.add_handlers(".*$", _handlers(nbapp.web_app.settings["base_url"], IPythonHandler, url_path_join))
-    _announce(nbapp)
+    _register(app, IPythonHandler, url_path_join)
 
 
 def _jupyter_server_extension_points():
@@ -70,5 +77,4 @@ def _load_jupyter_server_extension(serverapp):
     from jupyter_server.base.handlers import JupyterHandler
     from jupyter_server.utils import url_path_join
 
-    serverapp.web_app.add_handlers(".*$", _handlers(serverapp.web_app.settings["base_url"], JupyterHandler, url_path_join))
-    _announce(serverapp)
+    _register(serverapp, JupyterHandler, url_path_join)
