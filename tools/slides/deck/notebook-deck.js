@@ -225,5 +225,5 @@
     return { slideHeight: SLIDE.height, rows };
   }
 
-  global.NotebookDeck = { SLIDE, groupIntoSlides, render, present, highlight, appendOutput, measureSlides, text };
+  global.NotebookDeck = { SLIDE, groupIntoSlides, render, present, highlight, outputElement, appendOutput, measureSlides, text };
 })(window);

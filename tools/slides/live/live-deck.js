@@ -44,6 +44,7 @@
       this.session = uuid();
       this.waiting = new Map(); // msg_id -> {onOutput, resolve}
       this.onStatus = () => {};
+      this.onDisplayUpdate = () => {};
     }
 
     /** The kernel of the notebook's session; a new session (as opening the notebook makes) if it has none. */
@@ -83,6 +84,11 @@
     receive(message) {
       if (message.msg_type === "status" && message.channel === "iopub") {
         this.onStatus(message.content.execution_state);
+      }
+      // A display replaced in place (a progress bar), maybe by a thread after its cell finished.
+      if (message.msg_type === "update_display_data") {
+        this.onDisplayUpdate(message.content);
+        return;
       }
       const request = this.waiting.get(message.parent_header && message.parent_header.msg_id);
       if (!request) return;
@@ -137,8 +143,13 @@
     cell.classList.add("nb-running");
     run.textContent = "◼ Running";
     const status = await kernel.execute(code.innerText, output => {
-      if (output.output_type === "clear_output") outputs.replaceChildren();
-      else NotebookDeck.appendOutput(outputs, output);
+      if (output.output_type === "clear_output") {
+        outputs.replaceChildren();
+        return;
+      }
+      NotebookDeck.appendOutput(outputs, output);
+      const displayId = output.transient && output.transient.display_id;
+      if (displayId) outputs.lastElementChild.dataset.displayId = displayId;
     });
     cell.classList.remove("nb-running");
     cell.classList.toggle("nb-failed", status !== "ok");
@@ -153,7 +164,18 @@
     }
   }
 
+  function updateDisplay(content) {
+    const id = content.transient && content.transient.display_id;
+    if (!id) return;
+    document.querySelectorAll(`.reveal [data-display-id="${CSS.escape(id)}"]`).forEach(node => {
+      const fresh = NotebookDeck.outputElement(Object.assign({ output_type: "display_data" }, content));
+      fresh.dataset.displayId = id;
+      node.replaceWith(fresh);
+    });
+  }
+
   function makeCodeLive(kernel) {
+    kernel.onDisplayUpdate = updateDisplay;
     document.querySelectorAll(".reveal .nb-code").forEach(cell => {
       const code = cell.querySelector("pre.nb-source code");
       code.contentEditable = "plaintext-only";

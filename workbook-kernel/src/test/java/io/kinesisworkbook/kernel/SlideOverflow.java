@@ -27,16 +27,19 @@ record SlideOverflow(String notebook, int slideHeight, int slides, List<Row> row
         return new SlideOverflow(notebook, slideHeight, measurement.get("rows").size(), rows);
     }
 
+    /** A line cut off at the right is as lost to the audience as one below the slide's bottom. */
     boolean overflows() {
-        return rows.stream().anyMatch(row -> row.height() > slideHeight);
+        return !rows.isEmpty();
     }
 
     String table() {
         StringBuilder table = new StringBuilder();
         long tall = rows.stream().filter(row -> row.height() > slideHeight).count();
-        table.append(String.format("%s: %d of %d slides taller than %d px%n", notebook, tall, slides, slideHeight));
+        long cut = rows.stream().filter(row -> row.wideBlocks() > 0).count();
+        table.append(String.format("%s: of %d slides, %d taller than %d px, %d with a code or output block wider than the slide%n",
+                notebook, slides, tall, slideHeight, cut));
         if (!rows.isEmpty()) {
-            table.append(String.format("  %-6s %7s %8s %5s  %s%n", "slide", "height", "over by", "wide", "title"));
+            table.append(String.format("  %-6s %7s %8s %5s  %s%n", "slide", "height", "over by", "wide", "title (wide: blocks cut at the right)"));
         }
         for (Row row : rows) {
             String over = row.height() > slideHeight ? (row.height() - slideHeight) + " px" : "";

@@ -23,8 +23,8 @@ import org.junit.jupiter.api.TestInstance;
  * each reaches reveal's ready with the notebook's slides, charts as images, speaker notes in the
  * speaker view, and nothing fetched from outside the deck's folder; every slide is measured at
  * 1280x720. And the live slideshow: in classic Notebook 6 from the toolbar, and on jupyter_server
- * (the server of Notebook 7 and JupyterLab) from its URL, a cell runs on a slide on the notebook's
- * own kernel. Screenshots are left in target/slides-it.
+ * (the server of Notebook 7 and JupyterLab) from its URL, cells run on their slides on the
+ * notebook's own kernel, a display redrawn in place included. Screenshots are left in target/slides-it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlidesIT {
@@ -33,11 +33,14 @@ class SlidesIT {
     static final Path FIXTURE = JupyterTools.MODULE.resolve("src/test/resources/slides-fixture.ipynb");
     /** The notebooks whose slides must all fit 1280x720; the teaching pass adds each one it fixes. */
     static final Path MUST_FIT = JupyterTools.MODULE.resolve("src/test/resources/slides-must-fit.txt");
-    // In the fixture, cell 3 defines a variable and cell 6 (on the next slide) prints it in capitals.
+    // In the fixture, cell 3 defines a variable and cell 6 (on the next slide) prints it in capitals;
+    // cell 12 draws a progress bar and redraws it in place (update_display_data) until it is full.
     static final int DEFINING_CELL = 3;
     static final String DEFINING_CELL_OUTPUT = "Hello, slides";
     static final int USING_CELL = 6;
     static final String USING_CELL_OUTPUT = "HELLO, SLIDES";
+    static final int PROGRESS_CELL = 12;
+    static final String PROGRESS_CELL_FINAL_OUTPUT = "Drawing 100% (4/4";
 
     private final Map<String, Path> notebooks = new LinkedHashMap<>();
     private final Map<String, JsonNode> facts = new LinkedHashMap<>();
@@ -115,7 +118,7 @@ class SlidesIT {
             }
         }
         System.out.println("Must fit (" + MUST_FIT.getFileName() + "): " + mustFit);
-        assertThat(failures).as("notebooks listed in %s with slides taller than 720 px (tables above)", MUST_FIT).isEmpty();
+        assertThat(failures).as("notebooks listed in %s with slides that do not fit 1280x720 (tables above)", MUST_FIT).isEmpty();
     }
 
     @Test
@@ -138,7 +141,8 @@ class SlidesIT {
             Path log = OUTPUT.resolve("jupyter-server/browser.log");
             int status = BrowserTools.node("tools/browser-test/live-deck-page.mjs", List.of(
                     jupyter.url("workbook-slides/live?path=slides-fixture.ipynb"), OUTPUT.resolve("jupyter-server").toString(),
-                    String.valueOf(DEFINING_CELL), DEFINING_CELL_OUTPUT, String.valueOf(USING_CELL), USING_CELL_OUTPUT), log, 300);
+                    String.valueOf(DEFINING_CELL), DEFINING_CELL_OUTPUT, String.valueOf(USING_CELL), USING_CELL_OUTPUT,
+                    String.valueOf(PROGRESS_CELL), PROGRESS_CELL_FINAL_OUTPUT), log, 300);
             assertThat(status).as("live slideshow; its output:%n%s%nJupyter's log:%n%s", Files.readString(log), jupyter.logText()).isZero();
         }
     }
