@@ -12,24 +12,29 @@ import { launchBrowser, requestsOutside } from "./browser.mjs";
 const [factsFile, screenshots, ...decks] = process.argv.slice(2);
 mkdirSync(screenshots, { recursive: true });
 
+const words = text => text.replace(/\s+/g, " ").trim();
+
+/**
+ * The first slide with notes: its notes as the deck holds them, and as the speaker view (key S)
+ * shows them, both as plain words.
+ */
 async function speakerView(context, page, name) {
-  // The notes of the first slide that has some, as the speaker view (key S) shows them.
-  const indices = await page.evaluate(() => {
+  const notes = await page.evaluate(() => {
     const slide = Reveal.getSlides().find(s => s.querySelector("aside.notes"));
-    return slide ? Reveal.getIndices(slide) : null;
+    return slide ? { indices: Reveal.getIndices(slide), text: slide.querySelector("aside.notes").textContent } : null;
   });
-  if (!indices) return null;
-  await page.evaluate(({ h, v }) => Reveal.slide(h, v), indices);
+  if (!notes) return null;
+  await page.evaluate(({ h, v }) => Reveal.slide(h, v), notes.indices);
   const [popup] = await Promise.all([context.waitForEvent("page"), page.keyboard.press("s")]);
-  const notes = popup.locator(".speaker-controls-notes .value");
-  await notes.waitFor({ state: "visible", timeout: 15_000 });
+  const shown = popup.locator(".speaker-controls-notes .value");
+  await shown.waitFor({ state: "visible", timeout: 15_000 });
   await popup.waitForFunction(() => document.querySelector(".speaker-controls-notes .value").textContent.trim().length > 0,
     null, { timeout: 15_000 });
   await popup.setViewportSize({ width: 1280, height: 800 });
   await popup.screenshot({ path: `${screenshots}/${name}-speaker-view.png` });
-  const text = (await notes.innerText()).trim();
+  const speakerView = { slide: notes.indices, inDeck: words(notes.text), shown: words(await shown.textContent()) };
   await popup.close();
-  return text;
+  return speakerView;
 }
 
 const browser = await launchBrowser();

@@ -9,6 +9,14 @@ import { jupyterPageTest, runLiveCell } from "./browser.mjs";
 
 const [url, screenshots, definingCell, usingCell, expected] = process.argv.slice(2);
 mkdirSync(screenshots, { recursive: true });
+
+async function until(condition, what) {
+  for (const deadline = Date.now() + 5_000; Date.now() < deadline;) {
+    if (await condition()) return;
+    await new Promise(resolve => setTimeout(resolve, 100));
+  }
+  throw new Error("timed out waiting for " + what);
+}
 await jupyterPageTest("live slideshow test", url, async page => {
   await page.goto(url, { waitUntil: "domcontentloaded" });
   await page.waitForFunction(() => window.Jupyter && Jupyter.notebook && Jupyter.notebook.kernel
@@ -28,6 +36,13 @@ await jupyterPageTest("live slideshow test", url, async page => {
   const slides = page.frameLocator("#workbook-slideshow");
   await slides.locator(`body[data-live=ready] section.present .nb-code[data-cell-index="${usingCell}"]`)
     .waitFor({ timeout: 60_000 });
+  // The keys work at once (the slides have the focus): up to the slide above, and back.
+  const verticalIndex = () => slides.locator("body").evaluate(() => Reveal.getIndices().v);
+  const startedAt = await verticalIndex();
+  await page.keyboard.press("ArrowUp");
+  await until(async () => await verticalIndex() === startedAt - 1, "ArrowUp to move to the slide above");
+  await page.keyboard.press("ArrowDown");
+  await until(async () => await verticalIndex() === startedAt, "ArrowDown to move back");
   await runLiveCell(slides, usingCell, expected);
   await page.screenshot({ path: `${screenshots}/live-slideshow.png` });
   await slides.locator(".live-leave").click();
