@@ -2,19 +2,21 @@
 // (./workbook start uses target/jupyter and target/jupyter-config; Jupyter finds them through
 // JUPYTER_PATH and JUPYTER_CONFIG_PATH, and the server extension's module through PYTHONPATH).
 //
-//   node install-in-jupyter.mjs DATA_DIR CONFIG_DIR
+//   node install-in-jupyter.mjs DATA_DIR CONFIG_DIR [LABEXTENSION_DIR]
 //
 //   DATA_DIR/workbook-slides/python/workbook_slides.py   the server extension (PYTHONPATH)
 //   DATA_DIR/workbook-slides/live.html, static/          the page and what it loads
 //   DATA_DIR/nbextensions/workbook-slides/main.js        the classic notebook's toolbar button
-//   CONFIG_DIR/...                                       both enabled, for Notebook 6 and jupyter_server
-import { copyFileSync, mkdirSync, writeFileSync } from "node:fs";
+//   DATA_DIR/labextensions/kinesis-workbook-slides/      JupyterLab's and Notebook 7's button, if
+//                                                        LABEXTENSION_DIR (labextension/build.mjs) is given
+//   CONFIG_DIR/...                                       enabled, for Notebook 6 and jupyter_server
+import { copyFileSync, cpSync, mkdirSync, rmSync, writeFileSync } from "node:fs";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { assetTags, copyAssets } from "./assets.mjs";
 
 const HERE = dirname(fileURLToPath(import.meta.url));
-const [dataDir, configDir] = process.argv.slice(2);
+const [dataDir, configDir, labextension] = process.argv.slice(2);
 if (!dataDir || !configDir) {
   console.error("usage: node install-in-jupyter.mjs DATA_DIR CONFIG_DIR");
   process.exit(2);
@@ -51,6 +53,12 @@ ${assetTags("static/")}
 </body>
 </html>
 `);
+
+if (labextension) {
+  const installed = join(dataDir, "labextensions/kinesis-workbook-slides");
+  rmSync(installed, { recursive: true, force: true });
+  cpSync(labextension, installed, { recursive: true });
+}
 
 const json = value => JSON.stringify(value, null, 1) + "\n";
 write(join(configDir, "nbconfig/notebook.json"), json({ load_extensions: { "workbook-slides/main": true } }));

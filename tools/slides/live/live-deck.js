@@ -202,7 +202,11 @@
 
   function leave(path) {
     if (window.parent !== window) {
+      // Shown over a classic notebook (nbextension.js): it takes the page away.
       window.parent.postMessage({ type: "workbook-slides:leave", cell: currentCellIndex() }, location.origin);
+    } else if (window.opener) {
+      // Opened in a tab of its own (JupyterLab's and Notebook 7's button): back to the notebook's tab.
+      window.close();
     } else {
       location.href = `${BASE}notebooks/${encodePath(path)}`;
     }

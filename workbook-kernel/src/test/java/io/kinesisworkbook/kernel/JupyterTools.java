@@ -7,6 +7,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Assumptions;
 
 /** What the notebook tests need from the machine: Jupyter's Python, the kernelspec, the repository. */
@@ -57,10 +58,15 @@ final class JupyterTools {
         }
     }
 
-    /** Installs the live slideshow as ./workbook start does: a server extension and the classic notebook's button. */
-    static void installLiveSlideshow() throws Exception {
-        int status = run(List.of("node", ROOT.resolve("tools/slides/install-in-jupyter.mjs").toString(), JUPYTER_DATA.toString(),
-                JUPYTER_CONFIG.toString()), null, 60);
+    /**
+     * Installs the live slideshow as ./workbook start does: a server extension and the classic
+     * notebook's button, and JupyterLab's if a built labextension is given.
+     */
+    static void installLiveSlideshow(Path... labextension) throws Exception {
+        List<String> command = new ArrayList<>(List.of("node", ROOT.resolve("tools/slides/install-in-jupyter.mjs").toString(),
+                JUPYTER_DATA.toString(), JUPYTER_CONFIG.toString()));
+        Stream.of(labextension).forEach(path -> command.add(path.toString()));
+        int status = run(command, null, 60);
         if (status != 0) {
             throw new AssertionError("install-in-jupyter.mjs failed with " + status);
         }

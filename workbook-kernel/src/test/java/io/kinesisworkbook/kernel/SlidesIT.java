@@ -24,7 +24,9 @@ import org.junit.jupiter.api.TestInstance;
  * speaker view, and nothing fetched from outside the deck's folder; every slide is measured at
  * 1280x720. And the live slideshow: in classic Notebook 6 from the toolbar, and on jupyter_server
  * (the server of Notebook 7 and JupyterLab) from its URL, cells run on their slides on the
- * notebook's own kernel, a display redrawn in place included. Screenshots are left in target/slides-it.
+ * notebook's own kernel, a display redrawn in place included. And the JupyterLab/Notebook 7 button,
+ * a prebuilt labextension built from npm, loaded as JupyterLab loads it (with a stand-in for the
+ * application: no JupyterLab can be installed here). Screenshots are left in target/slides-it.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class SlidesIT {
@@ -150,6 +152,23 @@ class SlidesIT {
                     String.valueOf(PROGRESS_CELL), PROGRESS_CELL_FINAL_OUTPUT), log, 300);
             assertThat(status).as("live slideshow; its output:%n%s%nJupyter's log:%n%s", Files.readString(log), jupyter.logText()).isZero();
         }
+    }
+
+    @Test
+    void jupyterLabExtensionBuildsFromNpmAndItsButtonOpensTheSlideshow() throws Exception {
+        Path labextension = BrowserTools.SLIDES.resolve("labextension");
+        JupyterTools.require(Files.isDirectory(labextension.resolve("node_modules/@jupyterlab/builder")),
+                "no JupyterLab extension builder: run npm ci in tools/slides/labextension");
+        Path log = OUTPUT.resolve("labextension.log");
+        assertThat(BrowserTools.node("tools/slides/labextension/build.mjs", List.of(), log, 120))
+                .as("build.mjs; its output:%n%s", Files.readString(log)).isZero();
+        Path built = JupyterTools.ROOT.resolve("target/slides-labextension");
+        Path checkLog = OUTPUT.resolve("labextension-check.log");
+        assertThat(BrowserTools.node("tools/browser-test/labextension-check.mjs",
+                List.of(built.toString(), OUTPUT.resolve("labextension").toString()), checkLog, 120))
+                .as("labextension-check.mjs; its output:%n%s", Files.readString(checkLog)).isZero();
+        JupyterTools.installLiveSlideshow(built);
+        assertThat(JupyterTools.JUPYTER_DATA.resolve("labextensions/kinesis-workbook-slides/package.json")).exists();
     }
 
     /** A server with the live slideshow installed, serving a copy of the fixture (Jupyter saves what it serves). */
