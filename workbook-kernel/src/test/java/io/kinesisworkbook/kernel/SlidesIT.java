@@ -141,13 +141,13 @@ class SlidesIT {
     }
 
     @Test
-    void liveSlideshowRunsCellsFromItsUrlOnJupyterServer() throws Exception {
+    void liveSlideshowPickedFromItsListRunsCellsOnJupyterServer() throws Exception {
         String python = JupyterTools.python();
         requireJupyterServer(python);
         try (JupyterServer jupyter = startWithFixture(python, JupyterServer.Kind.JUPYTER_SERVER, "jupyter-server")) {
             Path log = OUTPUT.resolve("jupyter-server/browser.log");
             int status = BrowserTools.node("tools/browser-test/live-deck-page.mjs", List.of(
-                    jupyter.url("workbook-slides/live?path=slides-fixture.ipynb"), OUTPUT.resolve("jupyter-server").toString(),
+                    jupyter.url("workbook-slides/"), "slides-fixture.ipynb", OUTPUT.resolve("jupyter-server").toString(),
                     String.valueOf(DEFINING_CELL), DEFINING_CELL_OUTPUT, String.valueOf(USING_CELL), USING_CELL_OUTPUT,
                     String.valueOf(PROGRESS_CELL), PROGRESS_CELL_FINAL_OUTPUT), log, 300);
             assertThat(status).as("live slideshow; its output:%n%s%nJupyter's log:%n%s", Files.readString(log), jupyter.logText()).isZero();
