@@ -28,7 +28,9 @@ export function requestsOutside(context, allowedPrefixes) {
  * INDEX, runs it with its Run button, and waits for EXPECTED in its output.
  */
 export async function runLiveCell(slides, index, expected) {
-  await slides.locator("body[data-live=ready]").waitFor({ timeout: 60_000 });
+  // Ready once the kernel's WebSocket is open. Jupyter opens it only when the kernel has answered
+  // a kernel_info_request, or after waiting 60 s (kernel_info_timeout) for one it lost.
+  await slides.locator("body[data-live=ready]").waitFor({ timeout: 150_000 });
   const cell = slides.locator(`.nb-code[data-cell-index="${index}"]`);
   await cell.evaluate(node => {
     const indices = Reveal.getIndices(node.closest("section.nb-slide"));

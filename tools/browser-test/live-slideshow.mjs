@@ -35,7 +35,7 @@ await jupyterPageTest("live slideshow test", url, async page => {
   await page.click("#workbook-slideshow-button");
   const slides = page.frameLocator("#workbook-slideshow");
   await slides.locator(`body[data-live=ready] section.present .nb-code[data-cell-index="${usingCell}"]`)
-    .waitFor({ timeout: 60_000 });
+    .waitFor({ timeout: 150_000 });
   // The keys work at once (the slides have the focus): up to the slide above, and back.
   const verticalIndex = () => slides.locator("body").evaluate(() => Reveal.getIndices().v);
   const startedAt = await verticalIndex();
