@@ -19,7 +19,8 @@ define(["base/js/namespace", "base/js/utils"], function (Jupyter, utils) {
 
   function enter() {
     if (document.getElementById(OVERLAY_ID)) return;
-    Promise.resolve(Jupyter.notebook.save_notebook()).then(() => {
+    // A notebook that cannot be saved (read-only, say) still shows, as it was last saved.
+    Promise.resolve(Jupyter.notebook.save_notebook()).catch(() => null).then(() => {
       const frame = document.createElement("iframe");
       frame.id = OVERLAY_ID;
       frame.src = slideshowUrl();
