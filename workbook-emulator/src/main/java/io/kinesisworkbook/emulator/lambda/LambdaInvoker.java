@@ -92,6 +92,30 @@ public final class LambdaInvoker implements FunctionInvoker {
         }
     }
 
+    @Override
+    public void invokeAsync(String region, String functionNameOrArn, byte[] payload) {
+        Resolved target;
+        try {
+            target = resolve(region, functionNameOrArn, null);
+        } catch (AwsServiceException e) {
+            if (e.status() == 404) {
+                throw new FunctionNotFoundException(e.getMessage());
+            }
+            throw new FunctionNotReadyException(e.getMessage());
+        }
+        invokeAsync(target, payload);
+    }
+
+    @Override
+    public boolean exists(String region, String functionNameOrArn) {
+        try {
+            resolve(region, functionNameOrArn, null);
+            return true;
+        } catch (AwsServiceException e) {
+            return e.status() != 404;
+        }
+    }
+
     /** An invocation that could not start, answered as its caller (a Firehose, a mapping) would see it. */
     private static Invocation failure(AwsServiceException e) {
         String document = "{\"errorType\":\"" + e.errorType() + "\",\"errorMessage\":"
