@@ -26,12 +26,15 @@ final class StreamRecords {
         return records;
     }
 
-    /** Waits (generously) until the stream holds {@code count} records, and returns them. */
+    /**
+     * Waits (generously) until the stream holds {@code count} records, and returns them. Polls four
+     * times a second: a shard serves five GetRecords calls a second.
+     */
     static List<Record> await(KinesisClient kinesis, String stream, int count) {
         long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
         List<Record> records = all(kinesis, stream);
         while (records.size() < count && System.nanoTime() < deadline) {
-            sleep(20);
+            sleep(250);
             records = all(kinesis, stream);
         }
         return records;
