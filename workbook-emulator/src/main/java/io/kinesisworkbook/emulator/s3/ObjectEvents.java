@@ -167,8 +167,8 @@ final class ObjectEvents {
         s3.putObject("bucket").put("name", change.bucket()).put("arn", "arn:aws:s3:::" + change.bucket())
                 .putObject("ownerIdentity").put("principalId", accountId);
         ObjectNode object = s3.putObject("object");
-        // Keys in S3's notification records are URL-encoded, spaces as '+'.
-        object.put("key", URLEncoder.encode(change.key(), StandardCharsets.UTF_8));
+        // Keys in S3's notification records are URL-encoded, spaces as '+', slashes left as they are.
+        object.put("key", URLEncoder.encode(change.key(), StandardCharsets.UTF_8).replace("%2F", "/"));
         if (change.created()) {
             object.put("size", change.size());
             object.put("eTag", change.etag());
