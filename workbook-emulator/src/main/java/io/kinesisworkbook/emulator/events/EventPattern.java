@@ -38,7 +38,10 @@ final class EventPattern {
      */
     static EventPattern compile(String text) {
         try {
-            return new EventPattern(text, JsonRuleCompiler.compile(text));
+            EventPattern pattern = new EventPattern(text, JsonRuleCompiler.compile(text));
+            // A pattern the compiler takes but a matcher would not is refused now, not when a bus rebuilds.
+            pattern.addTo(new GenericMachine<>(), "check");
+            return pattern;
         } catch (JsonProcessingException e) {
             throw EventsErrors.invalidPattern(withSource(e.getMessage(), text));
         } catch (IOException | RuntimeException e) {
