@@ -55,9 +55,7 @@ final class BusOperations {
         ObjectNode response = request.newObject();
         ArrayNode list = response.putArray("EventBuses");
         page.items().forEach(bus -> write(list.addObject(), bus, request));
-        if (page.nextToken() != null) {
-            response.put("NextToken", page.nextToken());
-        }
+        page.putNextToken(response);
         return response;
     }
 

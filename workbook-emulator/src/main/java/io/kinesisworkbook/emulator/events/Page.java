@@ -1,5 +1,6 @@
 package io.kinesisworkbook.emulator.events;
 
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.util.Base64;
 import java.util.List;
@@ -23,6 +24,13 @@ record Page<T>(List<T> items, String nextToken) {
         int to = Math.min(all.size(), from + size);
         String next = to < all.size() ? encode(key.apply(all.get(to))) : null;
         return new Page<>(all.subList(from, to), next);
+    }
+
+    /** Adds {@code NextToken} to an answer when there is a next page. */
+    void putNextToken(ObjectNode response) {
+        if (nextToken != null) {
+            response.put("NextToken", nextToken);
+        }
     }
 
     private static String encode(String key) {

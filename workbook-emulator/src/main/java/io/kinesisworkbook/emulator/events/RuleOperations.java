@@ -97,9 +97,7 @@ final class RuleOperations {
         synchronized (bus) {
             page.items().forEach(rule -> write(list.addObject(), rule));
         }
-        if (page.nextToken() != null) {
-            response.put("NextToken", page.nextToken());
-        }
+        page.putNextToken(response);
         return response;
     }
 
@@ -160,9 +158,7 @@ final class RuleOperations {
         Page<String> page = Page.of(names, n -> n, limit, members.string("NextToken"));
         ObjectNode response = request.newObject();
         page.items().forEach(response.putArray("RuleNames")::add);
-        if (page.nextToken() != null) {
-            response.put("NextToken", page.nextToken());
-        }
+        page.putNextToken(response);
         return response;
     }
 

@@ -80,9 +80,7 @@ final class TargetOperations {
         ObjectNode response = request.newObject();
         ArrayNode list = response.putArray("Targets");
         page.items().forEach(target -> list.add(target.definition()));
-        if (page.nextToken() != null) {
-            response.put("NextToken", page.nextToken());
-        }
+        page.putNextToken(response);
         return response;
     }
 

@@ -60,15 +60,27 @@ public final class LambdaInvoker implements FunctionInvoker {
         return context.executor.invoke(target.version().runtime(), target.invokedArn(), payload);
     }
 
-    @Override
-    public Invocation invoke(String region, String functionNameOrArn, byte[] payload) {
-        Resolved target;
+    /**
+     * What another service's invocation runs; a function that does not exist is
+     * {@link FunctionNotFoundException}, other refusals (not Active yet) come back as AWS's error.
+     */
+    private Resolved resolveForService(String region, String functionNameOrArn) {
         try {
-            target = resolve(region, functionNameOrArn, null);
+            return resolve(region, functionNameOrArn, null);
         } catch (AwsServiceException e) {
             if (e.status() == 404) {
                 throw new FunctionNotFoundException(e.getMessage());
             }
+            throw e;
+        }
+    }
+
+    @Override
+    public Invocation invoke(String region, String functionNameOrArn, byte[] payload) {
+        Resolved target;
+        try {
+            target = resolveForService(region, functionNameOrArn);
+        } catch (AwsServiceException e) {
             return failure(e);
         }
         long giveUp = System.currentTimeMillis() + THROTTLE_PATIENCE_MILLIS;
@@ -96,11 +108,8 @@ public final class LambdaInvoker implements FunctionInvoker {
     public void invokeAsync(String region, String functionNameOrArn, byte[] payload) {
         Resolved target;
         try {
-            target = resolve(region, functionNameOrArn, null);
+            target = resolveForService(region, functionNameOrArn);
         } catch (AwsServiceException e) {
-            if (e.status() == 404) {
-                throw new FunctionNotFoundException(e.getMessage());
-            }
             throw new FunctionNotReadyException(e.getMessage());
         }
         invokeAsync(target, payload);

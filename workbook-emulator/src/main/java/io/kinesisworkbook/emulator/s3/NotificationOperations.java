@@ -4,7 +4,6 @@ import io.kinesisworkbook.emulator.http.RestRequest;
 import io.kinesisworkbook.emulator.http.RestResponse;
 import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
 import io.kinesisworkbook.emulator.s3.NotificationConfiguration.FilterRule;
-import io.kinesisworkbook.emulator.s3.NotificationConfiguration.Kind;
 import io.kinesisworkbook.emulator.s3.NotificationConfiguration.Rule;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
