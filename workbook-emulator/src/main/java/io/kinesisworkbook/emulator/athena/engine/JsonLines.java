@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonGenerator;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.io.SerializedString;
 import io.kinesisworkbook.emulator.athena.QueryFailure;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -35,8 +36,70 @@ final class JsonLines {
         this.columnsByKey = columnsByKey;
     }
 
-    /** Copies every line of {@code text} to {@code out}, normalised; {@code path} names the object in errors. */
+    /**
+     * Copies every line of {@code text} to {@code out}, normalised; {@code path} names the object in
+     * errors. The fast way reads the whole object with one parser, one object a line; an object
+     * with any line that is not so is read again line by line, the slow way, which knows what to
+     * do with each bad line.
+     */
     void copy(byte[] text, OutputStream out, String path) throws IOException {
+        ByteArrayOutputStream fast = new ByteArrayOutputStream(text.length + text.length / 8);
+        if (copyFast(text, fast)) {
+            fast.writeTo(out);
+        } else {
+            copyByLine(text, out, path);
+        }
+    }
+
+    private boolean copyFast(byte[] text, ByteArrayOutputStream out) {
+        try (JsonParser parser = JSON.createParser(text);
+             JsonGenerator generator = JSON.createGenerator(out)) {
+            generator.enable(JsonGenerator.Feature.STRICT_DUPLICATE_DETECTION);
+            generator.setRootValueSeparator(new SerializedString("\n"));
+            int lastLine = 0;
+            JsonToken token;
+            while ((token = parser.nextToken()) != null) {
+                int line = parser.currentTokenLocation().getLineNr();
+                if (token != JsonToken.START_OBJECT || line <= lastLine) {
+                    return false;
+                }
+                copyObject(parser, generator);
+                if (parser.currentTokenLocation().getLineNr() != line) {
+                    return false;
+                }
+                lastLine = line;
+            }
+            generator.flush();
+            if (lastLine > 0) {
+                out.write('\n');
+            }
+            return true;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /** Copies the object the parser is at, with its keys in lower case and OpenX's mappings applied. */
+    private void copyObject(JsonParser parser, JsonGenerator generator) throws IOException {
+        int depth = 0;
+        JsonToken token = parser.currentToken();
+        do {
+            if (token == JsonToken.FIELD_NAME) {
+                String key = parser.currentName().toLowerCase(Locale.ROOT);
+                generator.writeFieldName(depth == 1 ? columnsByKey.getOrDefault(key, key) : key);
+            } else {
+                generator.copyCurrentEvent(parser);
+            }
+            if (token.isStructStart()) {
+                depth++;
+            } else if (token.isStructEnd()) {
+                depth--;
+            }
+            token = depth == 0 ? null : parser.nextToken();
+        } while (token != null);
+    }
+
+    private void copyByLine(byte[] text, OutputStream out, String path) throws IOException {
         ByteArrayOutputStream line = new ByteArrayOutputStream(256);
         int start = 0;
         for (int i = 0; i <= text.length; i++) {
@@ -68,22 +131,7 @@ final class JsonLines {
             if (parser.nextToken() != JsonToken.START_OBJECT) {
                 return false;
             }
-            int depth = 0;
-            JsonToken token = JsonToken.START_OBJECT;
-            do {
-                if (token == JsonToken.FIELD_NAME) {
-                    String key = parser.currentName().toLowerCase(Locale.ROOT);
-                    generator.writeFieldName(depth == 1 ? columnsByKey.getOrDefault(key, key) : key);
-                } else {
-                    generator.copyCurrentEvent(parser);
-                }
-                if (token.isStructStart()) {
-                    depth++;
-                } else if (token.isStructEnd()) {
-                    depth--;
-                }
-                token = depth == 0 ? null : parser.nextToken();
-            } while (token != null);
+            copyObject(parser, generator);
             return parser.nextToken() == null;
         } catch (IOException e) {
             return false;
