@@ -23,6 +23,14 @@ class AthenaApiTest extends AthenaTestBase {
     }
 
     @Test
+    void theHealthEndpointListsGlueAndAthena() throws Exception {
+        var http = java.net.http.HttpClient.newHttpClient();
+        String health = http.send(java.net.http.HttpRequest.newBuilder(emulator.endpoint().resolve("/_workbook/health")).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString()).body();
+        assertThat(health).contains("\"glue\":\"running\"").contains("\"athena\":\"running\"");
+    }
+
+    @Test
     void resultsArePagedWithTheHeaderOnTheFirstPage() {
         QueryExecution execution = run("SELECT i FROM unnest(sequence(1, 25)) AS t(i) ORDER BY i");
         GetQueryResultsResponse first = athena.getQueryResults(b -> b.queryExecutionId(execution.queryExecutionId()).maxResults(10));

@@ -84,6 +84,19 @@ class AthenaQueriesTest extends AthenaTestBase {
     }
 
     @Test
+    void datesAndArithmeticAsTrinoComputesThem() {
+        assertThat(rows("SELECT millisecond(TIMESTAMP '2024-01-01 10:00:12.345'),"
+                + " date_add('hour', 3, TIMESTAMP '2024-01-01 23:00:00'),"
+                + " date_diff('day', TIMESTAMP '2024-01-01 10:00:00', TIMESTAMP '2024-01-03 09:00:00'),"
+                + " format_datetime(TIMESTAMP '2024-03-05 07:08:09', 'yyyy-MM-dd''T''HH:mm'),"
+                + " day_of_week(DATE '2024-01-07')"))
+                .containsExactly(List.of("_col0", "_col1", "_col2", "_col3", "_col4"),
+                        List.of("345", "2024-01-02 02:00:00.000", "1", "2024-03-05T07:08", "7"));
+        assertThat(failure("SELECT 7 / 0")).isEqualTo("DIVISION_BY_ZERO: Division by zero");
+        assertThat(failure("SELECT level, count(*) FROM logs")).startsWith("EXPRESSION_NOT_AGGREGATE: line 1:8: 'level'");
+    }
+
+    @Test
     void resultsAreWrittenAsAthenaWritesThem() {
         QueryExecution execution = run("SELECT 'say \"hi\"' AS quote, CAST(NULL AS varchar) AS nothing, 1 AS one");
         String location = execution.resultConfiguration().outputLocation();

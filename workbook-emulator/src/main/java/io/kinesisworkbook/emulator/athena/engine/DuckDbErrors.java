@@ -48,6 +48,9 @@ final class DuckDbErrors {
         if (detail.startsWith("Cannot compare") || detail.startsWith("Cannot mix")) {
             return QueryFailure.of("TYPE_MISMATCH", detail.toLowerCase(Locale.ROOT));
         }
+        if (detail.startsWith("Division by zero")) {
+            return QueryFailure.of("DIVISION_BY_ZERO", "Division by zero");
+        }
         if (kind.startsWith("Conversion Error") || kind.startsWith("Invalid Input Error")) {
             if (files.values().stream().anyMatch(first::contains)) {
                 return QueryFailure.data("HIVE_BAD_DATA", detail);

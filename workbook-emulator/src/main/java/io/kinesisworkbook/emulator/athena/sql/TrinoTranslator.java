@@ -53,15 +53,15 @@ public final class TrinoTranslator {
             "nth_value", "percent_rank", "cume_dist",
             // numbers
             "abs", "ceil", "ceiling", "floor", "round", "sqrt", "cbrt", "exp", "ln", "log2", "log10", "power", "pow",
-            "mod", "sign", "degrees", "radians", "pi", "random", "greatest", "least", "width_bucket",
+            "mod", "sign", "degrees", "radians", "pi", "random", "greatest", "least",
             "sin", "cos", "tan", "asin", "acos", "atan", "atan2",
             // strings
             "lower", "upper", "length", "substr", "substring", "concat", "replace", "trim", "ltrim", "rtrim", "lpad",
             "rpad", "reverse", "split_part", "starts_with", "strpos", "position", "regexp_extract",
-            "regexp_extract_all", "chr", "concat_ws", "md5", "sha256", "to_hex", "from_hex", "uuid",
+            "regexp_extract_all", "chr", "concat_ws", "uuid",
             // dates and times
-            "date_trunc", "year", "month", "day", "hour", "minute", "second", "millisecond", "quarter", "week",
-            "date_part", "current_date", "current_timestamp", "now", "last_day_of_month",
+            "date_trunc", "year", "month", "day", "hour", "minute", "second", "quarter", "week",
+            "date_part", "current_date", "current_timestamp", "now",
             // conditionals, arrays, maps
             "nullif", "if", "coalesce", "map", "map_keys", "map_values", "flatten", "row",
             // made by DuckDB's parser: INTERVAL literals, LIKE, array and struct syntax

@@ -29,6 +29,8 @@ CREATE MACRO trino.format_datetime(t, f) AS strftime(t, f);
 CREATE MACRO trino.from_unixtime(x) AS to_timestamp(CAST(x AS DOUBLE));
 CREATE MACRO trino.to_unixtime(t) AS CAST(epoch(t) AS DOUBLE);
 CREATE MACRO trino.date(x) AS CAST(x AS DATE);
+CREATE MACRO trino.millisecond(t) AS millisecond(t) % 1000;
+CREATE MACRO trino.last_day_of_month(d) AS last_day(d);
 CREATE MACRO trino.date_add(u, n, t) AS t + CASE lower(u)
         WHEN 'millisecond' THEN to_milliseconds(CAST(n AS BIGINT)) WHEN 'second' THEN to_seconds(CAST(n AS BIGINT))
         WHEN 'minute' THEN to_minutes(CAST(n AS BIGINT)) WHEN 'hour' THEN to_hours(CAST(n AS BIGINT))
