@@ -12,9 +12,7 @@ import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.Members;
 import io.kinesisworkbook.emulator.http.Validation;
 import io.kinesisworkbook.emulator.glue.DataCatalog;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -128,13 +126,13 @@ final class QueryExecutionOperations {
                 }
             }
         }
-        int from = decode(members.string("NextToken"));
+        int from = NextTokens.decode(members.string("NextToken"));
         int to = Math.min(ids.size(), from + (max == null || max == 0 ? 50 : max));
         ObjectNode response = request.newObject();
         ArrayNode array = response.putArray("QueryExecutionIds");
         ids.subList(Math.min(from, ids.size()), to).forEach(array::add);
         if (to < ids.size()) {
-            response.put("NextToken", encode(to));
+            response.put("NextToken", NextTokens.encode(to));
         }
         return response;
     }
@@ -166,7 +164,7 @@ final class QueryExecutionOperations {
             rows.add(table.columns().stream().map(ResultColumn::name).toList());
         }
         rows.addAll(table.rows());
-        int from = decode(members.string("NextToken"));
+        int from = NextTokens.decode(members.string("NextToken"));
         int to = Math.min(rows.size(), from + (max == null ? 1000 : max));
         ObjectNode response = request.newObject();
         response.put("UpdateCount", 0);
@@ -184,7 +182,7 @@ final class QueryExecutionOperations {
         ArrayNode columnInfo = resultSet.putObject("ResultSetMetadata").putArray("ColumnInfo");
         table.columns().forEach(column -> columnInfo.add(columnInfo(request.newObject(), column)));
         if (to < rows.size()) {
-            response.put("NextToken", encode(to));
+            response.put("NextToken", NextTokens.encode(to));
         }
         return response;
     }
@@ -238,20 +236,5 @@ final class QueryExecutionOperations {
             throw AthenaErrors.executionNotFound(id);
         }
         return execution;
-    }
-
-    private static String encode(int index) {
-        return Base64.getEncoder().encodeToString(String.valueOf(index).getBytes(StandardCharsets.UTF_8));
-    }
-
-    private static int decode(String token) {
-        if (token == null) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw AthenaErrors.invalidRequest("Invalid NextToken");
-        }
     }
 }

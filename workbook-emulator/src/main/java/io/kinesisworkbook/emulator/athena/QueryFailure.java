@@ -8,12 +8,10 @@ package io.kinesisworkbook.emulator.athena;
  */
 public final class QueryFailure extends RuntimeException {
 
-    /** {@code ErrorCategory}: 1 SYSTEM, 2 USER, 3 OTHER. */
-    public static final int SYSTEM = 1;
+    /** {@code ErrorCategory}: 1 SYSTEM, 2 USER, 3 OTHER; every failure here is the user's. */
     public static final int USER = 2;
 
-    /** {@code ErrorType}s from the catalog's ranges: user, data and DDL errors; results not written. */
-    public static final int USER_ERROR = 1000;
+    /** {@code ErrorType}s from the catalog's ranges: query, data and DDL errors; results not written. */
     public static final int DATA_ERROR = 1002;
     public static final int DDL_FAILED = 1003;
     public static final int QUERY_ERROR = 1006;

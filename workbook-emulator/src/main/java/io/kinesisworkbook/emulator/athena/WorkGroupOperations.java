@@ -8,9 +8,7 @@ import io.kinesisworkbook.emulator.EmulatorClock;
 import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.Members;
 import io.kinesisworkbook.emulator.http.Validation;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -81,7 +79,7 @@ final class WorkGroupOperations {
         Integer max = members.integer("MaxResults");
         AthenaErrors.check(new Validation().range(max, "maxResults", 1, 50));
         List<WorkGroup> all = new ArrayList<>(groups(request.region()).values());
-        int start = decode(members.string("NextToken"));
+        int start = NextTokens.decode(members.string("NextToken"));
         int end = Math.min(all.size(), start + (max == null ? 50 : max));
         ObjectNode response = request.newObject();
         ArrayNode list = response.putArray("WorkGroups");
@@ -94,7 +92,7 @@ final class WorkGroupOperations {
             summary.set("EngineVersion", group.configuration().path("EngineVersion"));
         }
         if (end < all.size()) {
-            response.put("NextToken", Base64.getEncoder().encodeToString(String.valueOf(end).getBytes(StandardCharsets.UTF_8)));
+            response.put("NextToken", NextTokens.encode(end));
         }
         return response;
     }
@@ -214,16 +212,5 @@ final class WorkGroupOperations {
         configuration.putObject("EngineVersion").put("SelectedEngineVersion", "AUTO")
                 .put("EffectiveEngineVersion", "Athena engine version 3");
         return configuration;
-    }
-
-    private static int decode(String token) {
-        if (token == null) {
-            return 0;
-        }
-        try {
-            return Integer.parseInt(new String(Base64.getDecoder().decode(token), StandardCharsets.UTF_8));
-        } catch (IllegalArgumentException e) {
-            throw AthenaErrors.invalidRequest("Invalid NextToken");
-        }
     }
 }

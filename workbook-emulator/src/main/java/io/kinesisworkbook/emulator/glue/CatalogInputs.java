@@ -1,7 +1,6 @@
 package io.kinesisworkbook.emulator.glue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinesisworkbook.emulator.http.Validation;
 import java.util.ArrayList;
@@ -96,11 +95,6 @@ final class CatalogInputs {
         return result;
     }
 
-    static ArrayNode stringArray(ObjectNode parent, String member, List<String> values) {
-        ArrayNode array = parent.putArray(member);
-        values.forEach(array::add);
-        return array;
-    }
 
     private static String text(JsonNode node) {
         return node == null || node.isNull() ? null : node.asText();
