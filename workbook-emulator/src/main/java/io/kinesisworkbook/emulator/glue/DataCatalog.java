@@ -1,5 +1,6 @@
 package io.kinesisworkbook.emulator.glue;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinesisworkbook.emulator.EmulatorClock;
 import java.util.ArrayList;
@@ -23,6 +24,7 @@ public final class DataCatalog {
 
     /** The database every account has; Athena's queries use it when they name none. */
     public static final String DEFAULT_DATABASE = "default";
+    private static final ObjectMapper JSON = new ObjectMapper();
 
     private final String accountId;
     private final EmulatorClock clock;
@@ -225,7 +227,7 @@ public final class DataCatalog {
     private Map<String, DatabaseEntry> databases(String region) {
         return regions.computeIfAbsent(region, key -> {
             Map<String, DatabaseEntry> databases = new TreeMap<>();
-            ObjectNode input = new com.fasterxml.jackson.databind.ObjectMapper().createObjectNode()
+            ObjectNode input = JSON.createObjectNode()
                     .put("Name", DEFAULT_DATABASE).put("Description", "Default Hive database");
             databases.put(DEFAULT_DATABASE, new DatabaseEntry(new CatalogDatabase(DEFAULT_DATABASE, clock.millis(), input)));
             return databases;

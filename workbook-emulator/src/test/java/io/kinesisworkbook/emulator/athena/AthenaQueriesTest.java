@@ -84,6 +84,19 @@ class AthenaQueriesTest extends AthenaTestBase {
     }
 
     @Test
+    void lambdasUnnestCtesAndQuotedNames() {
+        assertThat(rows("""
+                WITH recent AS (SELECT "service", tags FROM logs WHERE dt >= '2024-01-01')
+                SELECT service, tag, transform(ARRAY[1, 2], x -> x * 10) AS tens,
+                       regexp_replace(service, '[aeiou]', '_') AS masked
+                FROM recent CROSS JOIN UNNEST(tags) AS t(tag)
+                ORDER BY service, tag
+                """)).containsExactly(List.of("service", "tag", "tens", "masked"),
+                List.of("api", "c", "[10, 20]", "_p_"), List.of("web", "a", "[10, 20]", "w_b"),
+                List.of("web", "b", "[10, 20]", "w_b"));
+    }
+
+    @Test
     void datesAndArithmeticAsTrinoComputesThem() {
         assertThat(rows("SELECT millisecond(TIMESTAMP '2024-01-01 10:00:12.345'),"
                 + " date_add('hour', 3, TIMESTAMP '2024-01-01 23:00:00'),"
