@@ -26,6 +26,7 @@ public final class AthenaService implements TargetService, AutoCloseable {
         runner = new QueryRunner(catalog, store, options.clock());
         WorkGroupOperations workGroups = new WorkGroupOperations(options.accountId(), options.clock());
         QueryExecutionOperations queries = new QueryExecutionOperations(workGroups, runner, options.clock());
+        CatalogOperations catalogs = new CatalogOperations(catalog, options.accountId());
 
         operations.structure("StartQueryExecution", queries::start);
         operations.structure("GetQueryExecution", queries::get);
@@ -33,6 +34,12 @@ public final class AthenaService implements TargetService, AutoCloseable {
         operations.structure("ListQueryExecutions", queries::list);
         operations.structure("StopQueryExecution", queries::stop);
         operations.structure("GetQueryResults", queries::results);
+        operations.structure("ListDataCatalogs", catalogs::listCatalogs);
+        operations.structure("GetDataCatalog", catalogs::getCatalog);
+        operations.structure("ListDatabases", catalogs::listDatabases);
+        operations.structure("GetDatabase", catalogs::getDatabase);
+        operations.structure("ListTableMetadata", catalogs::listTables);
+        operations.structure("GetTableMetadata", catalogs::getTable);
         operations.structure("CreateWorkGroup", workGroups::create);
         operations.structure("GetWorkGroup", workGroups::get);
         operations.structure("ListWorkGroups", workGroups::list);

@@ -79,6 +79,24 @@ class AthenaApiTest extends AthenaTestBase {
     }
 
     @Test
+    void athenasCatalogCallsReadGlue() {
+        run("CREATE EXTERNAL TABLE meta_t (a string, b bigint) PARTITIONED BY (dt string) "
+                + "ROW FORMAT SERDE 'org.openx.data.jsonserde.JsonSerDe' LOCATION 's3://data/meta/'");
+        assertThat(athena.listDataCatalogs(b -> b.build()).dataCatalogsSummary()).extracting(c -> c.catalogName())
+                .containsExactly("AwsDataCatalog");
+        assertThat(athena.listDatabases(b -> b.catalogName("AwsDataCatalog")).databaseList()).extracting(d -> d.name())
+                .contains("default");
+        var table = athena.getTableMetadata(b -> b.catalogName("AwsDataCatalog").databaseName("default").tableName("meta_t"))
+                .tableMetadata();
+        assertThat(table.columns()).extracting(c -> c.name() + ":" + c.type()).containsExactly("a:string", "b:bigint");
+        assertThat(table.partitionKeys()).extracting(c -> c.name()).containsExactly("dt");
+        assertThat(athena.listTableMetadata(b -> b.catalogName("AwsDataCatalog").databaseName("default").expression("meta*"))
+                .tableMetadataList()).extracting(t -> t.name()).containsExactly("meta_t");
+        assertThatThrownBy(() -> athena.getTableMetadata(b -> b.catalogName("AwsDataCatalog").databaseName("default")
+                .tableName("none"))).isInstanceOf(software.amazon.awssdk.services.athena.model.MetadataException.class);
+    }
+
+    @Test
     void batchGetAndStop() {
         QueryExecution done = run("SELECT 1");
         var batch = athena.batchGetQueryExecution(b -> b.queryExecutionIds(done.queryExecutionId(), "unknown"));
