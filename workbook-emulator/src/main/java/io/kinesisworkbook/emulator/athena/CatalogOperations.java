@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinesisworkbook.emulator.glue.CatalogDatabase;
 import io.kinesisworkbook.emulator.glue.CatalogTable;
-import io.kinesisworkbook.emulator.glue.Column;
 import io.kinesisworkbook.emulator.glue.DataCatalog;
 import io.kinesisworkbook.emulator.http.AwsProtocol;
 import io.kinesisworkbook.emulator.http.AwsRequest;
@@ -57,12 +56,8 @@ final class CatalogOperations {
         List<CatalogDatabase> databases = catalog.allDatabases(request.region());
         ObjectNode response = request.newObject();
         ArrayNode list = response.putArray("DatabaseList");
-        int from = NextTokens.decode(members.string("NextToken"));
-        int to = Math.min(databases.size(), from + (max == null ? 50 : max));
-        databases.subList(Math.min(from, to), to).forEach(database -> list.add(database(request, database)));
-        if (to < databases.size()) {
-            response.put("NextToken", NextTokens.encode(to));
-        }
+        NextTokens.page(databases, members.string("NextToken"), max == null ? 50 : max, response)
+                .forEach(database -> list.add(database(request, database)));
         return response;
     }
 
@@ -97,12 +92,8 @@ final class CatalogOperations {
                 .filter(table -> pattern == null || pattern.matcher(table.name()).matches()).toList();
         ObjectNode response = request.newObject();
         ArrayNode list = response.putArray("TableMetadataList");
-        int from = NextTokens.decode(members.string("NextToken"));
-        int to = Math.min(tables.size(), from + (max == null ? 50 : max));
-        tables.subList(Math.min(from, to), to).forEach(table -> list.add(table(request.protocol(), table)));
-        if (to < tables.size()) {
-            response.put("NextToken", NextTokens.encode(to));
-        }
+        NextTokens.page(tables, members.string("NextToken"), max == null ? 50 : max, response)
+                .forEach(table -> list.add(table(request.protocol(), table)));
         return response;
     }
 
@@ -138,8 +129,10 @@ final class CatalogOperations {
         if (table.input().has("TableType")) {
             node.set("TableType", table.input().get("TableType"));
         }
-        columns(node.putArray("Columns"), table.storage().columns());
-        columns(node.putArray("PartitionKeys"), table.partitionKeys());
+        ArrayNode columns = node.putArray("Columns");
+        table.storage().columns().forEach(column -> column.addTo(columns));
+        ArrayNode partitionKeys = node.putArray("PartitionKeys");
+        table.partitionKeys().forEach(column -> column.addTo(partitionKeys));
         ObjectNode parameters = node.putObject("Parameters");
         table.parameters().forEach(parameters::put);
         if (table.storage().location() != null) {
@@ -151,14 +144,6 @@ final class CatalogOperations {
         return node;
     }
 
-    private static void columns(ArrayNode array, List<Column> columns) {
-        for (Column column : columns) {
-            ObjectNode node = array.addObject().put("Name", column.name()).put("Type", column.type());
-            if (column.comment() != null) {
-                node.put("Comment", column.comment());
-            }
-        }
-    }
 
     private static void checkCatalog(String name) {
         if (!CATALOG.equalsIgnoreCase(name)) {

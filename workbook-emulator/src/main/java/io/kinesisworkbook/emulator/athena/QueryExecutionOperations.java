@@ -126,14 +126,9 @@ final class QueryExecutionOperations {
                 }
             }
         }
-        int from = NextTokens.decode(members.string("NextToken"));
-        int to = Math.min(ids.size(), from + (max == null || max == 0 ? 50 : max));
         ObjectNode response = request.newObject();
         ArrayNode array = response.putArray("QueryExecutionIds");
-        ids.subList(Math.min(from, ids.size()), to).forEach(array::add);
-        if (to < ids.size()) {
-            response.put("NextToken", NextTokens.encode(to));
-        }
+        NextTokens.page(ids, members.string("NextToken"), max == null || max == 0 ? 50 : max, response).forEach(array::add);
         return response;
     }
 
@@ -164,13 +159,11 @@ final class QueryExecutionOperations {
             rows.add(table.columns().stream().map(ResultColumn::name).toList());
         }
         rows.addAll(table.rows());
-        int from = NextTokens.decode(members.string("NextToken"));
-        int to = Math.min(rows.size(), from + (max == null ? 1000 : max));
         ObjectNode response = request.newObject();
         response.put("UpdateCount", 0);
         ObjectNode resultSet = response.putObject("ResultSet");
         ArrayNode rowArray = resultSet.putArray("Rows");
-        for (List<String> row : rows.subList(Math.min(from, rows.size()), to)) {
+        for (List<String> row : NextTokens.page(rows, members.string("NextToken"), max == null ? 1000 : max, response)) {
             ArrayNode data = rowArray.addObject().putArray("Data");
             for (String value : row) {
                 ObjectNode datum = data.addObject();
@@ -181,9 +174,6 @@ final class QueryExecutionOperations {
         }
         ArrayNode columnInfo = resultSet.putObject("ResultSetMetadata").putArray("ColumnInfo");
         table.columns().forEach(column -> columnInfo.add(columnInfo(request.newObject(), column)));
-        if (to < rows.size()) {
-            response.put("NextToken", NextTokens.encode(to));
-        }
         return response;
     }
 

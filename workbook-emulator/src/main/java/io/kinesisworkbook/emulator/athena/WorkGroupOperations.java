@@ -79,20 +79,15 @@ final class WorkGroupOperations {
         Integer max = members.integer("MaxResults");
         AthenaErrors.check(new Validation().range(max, "maxResults", 1, 50));
         List<WorkGroup> all = new ArrayList<>(groups(request.region()).values());
-        int start = NextTokens.decode(members.string("NextToken"));
-        int end = Math.min(all.size(), start + (max == null ? 50 : max));
         ObjectNode response = request.newObject();
         ArrayNode list = response.putArray("WorkGroups");
-        for (WorkGroup group : all.subList(Math.min(start, all.size()), end)) {
+        for (WorkGroup group : NextTokens.page(all, members.string("NextToken"), max == null ? 50 : max, response)) {
             ObjectNode summary = list.addObject().put("Name", group.name()).put("State", group.state());
             if (group.description() != null) {
                 summary.put("Description", group.description());
             }
             summary.set("CreationTime", Members.timestamp(request.protocol(), group.creationTime()));
             summary.set("EngineVersion", group.configuration().path("EngineVersion"));
-        }
-        if (end < all.size()) {
-            response.put("NextToken", NextTokens.encode(end));
         }
         return response;
     }

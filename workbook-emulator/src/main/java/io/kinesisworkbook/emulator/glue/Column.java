@@ -1,5 +1,8 @@
 package io.kinesisworkbook.emulator.glue;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+
 /**
  * A column of a table or a partition key, as the catalog keeps it.
  *
@@ -8,4 +11,12 @@ package io.kinesisworkbook.emulator.glue;
  * @param comment its comment, or null
  */
 public record Column(String name, String type, String comment) {
+
+    /** Adds this column to a list as Glue's {@code Column} structure: {@code Name}, {@code Type}, {@code Comment}. */
+    public void addTo(ArrayNode columns) {
+        ObjectNode node = columns.addObject().put("Name", name).put("Type", type);
+        if (comment != null) {
+            node.put("Comment", comment);
+        }
+    }
 }

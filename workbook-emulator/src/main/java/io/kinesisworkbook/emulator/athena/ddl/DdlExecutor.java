@@ -170,9 +170,11 @@ public final class DdlExecutor {
         }
         ObjectNode parameters = input.putObject("Parameters").put("EXTERNAL", "TRUE");
         create.tableProperties().forEach(parameters::put);
-        columns(input.putArray("PartitionKeys"), create.partitionKeys());
+        ArrayNode partitionKeys = input.putArray("PartitionKeys");
+        create.partitionKeys().forEach(column -> column.addTo(partitionKeys));
         ObjectNode storage = input.putObject("StorageDescriptor");
-        columns(storage.putArray("Columns"), create.columns());
+        ArrayNode columns = storage.putArray("Columns");
+        create.columns().forEach(column -> column.addTo(columns));
         storage.put("Location", create.location());
         boolean parquet = "PARQUET".equals(create.storedAs());
         String serde = create.serde() != null ? create.serde() : parquet ? PARQUET_SERDE : TEXT_SERDE;
@@ -191,14 +193,6 @@ public final class DdlExecutor {
         return input;
     }
 
-    private static void columns(ArrayNode array, List<Column> columns) {
-        for (Column column : columns) {
-            ObjectNode node = array.addObject().put("Name", column.name()).put("Type", column.type());
-            if (column.comment() != null) {
-                node.put("Comment", column.comment());
-            }
-        }
-    }
 
     private ResultTable dropTable(String region, String defaultDatabase, DropTable drop) {
         String database = drop.table().database() == null ? defaultDatabase : drop.table().database();
@@ -270,9 +264,7 @@ public final class DdlExecutor {
     private ResultTable addPartitions(String region, CatalogTable table, AddPartitions add) {
         for (PartitionSpec spec : add.partitions()) {
             List<String> values = values(table, spec);
-            boolean exists = catalog.partitions(region, table.database(), table.name()).stream()
-                    .anyMatch(partition -> partition.values().equals(values));
-            if (exists) {
+            if (hasPartition(region, table, values)) {
                 if (add.ifNotExists()) {
                     continue;
                 }
@@ -292,9 +284,7 @@ public final class DdlExecutor {
     private ResultTable dropPartitions(String region, CatalogTable table, DropPartitions drop) {
         for (PartitionSpec spec : drop.partitions()) {
             List<String> values = values(table, spec);
-            boolean exists = catalog.partitions(region, table.database(), table.name()).stream()
-                    .anyMatch(partition -> partition.values().equals(values));
-            if (exists) {
+            if (hasPartition(region, table, values)) {
                 catalog.deletePartition(region, table.database(), table.name(), values);
             } else if (!drop.ifExists()) {
                 throw QueryFailure.ddl("SemanticException [Error 10006]: Partition not found ("
@@ -302,6 +292,11 @@ public final class DdlExecutor {
             }
         }
         return ResultTable.empty();
+    }
+
+    private boolean hasPartition(String region, CatalogTable table, List<String> values) {
+        return catalog.partitions(region, table.database(), table.name()).stream()
+                .anyMatch(partition -> partition.values().equals(values));
     }
 
     private static List<String> values(CatalogTable table, PartitionSpec spec) {
