@@ -1,8 +1,10 @@
 package io.kinesisworkbook.emulator;
 
+import io.kinesisworkbook.emulator.athena.AthenaService;
 import io.kinesisworkbook.emulator.dynamodb.DynamoDbService;
 import io.kinesisworkbook.emulator.events.EventsService;
 import io.kinesisworkbook.emulator.firehose.FirehoseService;
+import io.kinesisworkbook.emulator.glue.GlueService;
 import io.kinesisworkbook.emulator.http.EdgeRouter;
 import io.kinesisworkbook.emulator.http.EdgeServer;
 import io.kinesisworkbook.emulator.kinesis.KinesisService;
@@ -32,9 +34,10 @@ public final class Emulator implements AutoCloseable {
     private final LambdaService lambda;
     private final FirehoseService firehose;
     private final EventsService events;
+    private final AthenaService athena;
 
     private Emulator(EmulatorOptions options, InMemoryMetrics metrics, EdgeServer server, S3Service s3,
-                     LambdaService lambda, FirehoseService firehose, EventsService events) {
+                     LambdaService lambda, FirehoseService firehose, EventsService events, AthenaService athena) {
         this.options = options;
         this.metrics = metrics;
         this.server = server;
@@ -42,6 +45,7 @@ public final class Emulator implements AutoCloseable {
         this.lambda = lambda;
         this.firehose = firehose;
         this.events = events;
+        this.athena = athena;
     }
 
     public static Emulator start(EmulatorOptions options) {
@@ -56,20 +60,24 @@ public final class Emulator implements AutoCloseable {
         // EventBridge delivers to streams, delivery streams and functions; S3 sends it object events.
         EventsService events = new EventsService(options, metrics, kinesis.tap(), firehose.writer(), lambda.invoker());
         s3.notifyThrough(events.publisher(), lambda.invoker());
+        // Athena reads and writes Glue's catalog and S3's objects; DuckDB starts on its first query.
+        GlueService glue = new GlueService(options);
+        AthenaService athena = new AthenaService(options, glue.catalog(), s3.objectStore());
         // REST services are asked in order; S3 takes what the others leave, so it comes last.
-        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb, firehose, events), List.of(lambda, s3),
+        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb, firehose, events, glue, athena), List.of(lambda, s3),
                 options.defaultRegion());
         EdgeServer server;
         try {
             server = EdgeServer.start(options.host(), options.port(), router);
         } catch (RuntimeException e) {
+            athena.close();
             events.close();
             firehose.close();
             lambda.close();
             s3.close();
             throw e;
         }
-        return new Emulator(options, metrics, server, s3, lambda, firehose, events);
+        return new Emulator(options, metrics, server, s3, lambda, firehose, events, athena);
     }
 
     /** Starts with AWS's behaviour on a free loopback port. */
@@ -110,9 +118,15 @@ public final class Emulator implements AutoCloseable {
         return events;
     }
 
+    /** Whether Athena's DuckDB has started: it starts on the first query, not with the emulator. */
+    public boolean athenaEngineStarted() {
+        return athena.engineStarted();
+    }
+
     @Override
     public void close() {
         server.close();
+        athena.close();
         events.close();
         firehose.close();
         lambda.close();

@@ -4,9 +4,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.function.Supplier;
 import org.gaul.s3proxy.blobstore.BlobStore;
 import software.amazon.awssdk.services.s3.model.GetObjectRequest;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
 import software.amazon.awssdk.services.s3.model.NoSuchBucketException;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.PutObjectRequest;
@@ -71,5 +75,29 @@ final class BlobObjectStore implements ObjectStore {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    @Override
+    public List<ObjectSummary> listObjects(String bucket, String prefix) {
+        List<ObjectSummary> found = new ArrayList<>();
+        String token = null;
+        try {
+            do {
+                ListObjectsV2Request request = ListObjectsV2Request.builder()
+                        .bucket(bucket).prefix(prefix).continuationToken(token).build();
+                ListObjectsV2Response page = blobStore.get().list(request);
+                page.contents().forEach(object -> found.add(
+                        new ObjectSummary(object.key(), object.size(), unquoted(object.eTag()))));
+                token = Boolean.TRUE.equals(page.isTruncated()) ? page.nextContinuationToken() : null;
+            } while (token != null);
+        } catch (S3Exception e) {
+            String code = e.awsErrorDetails() == null ? "" : e.awsErrorDetails().errorCode() + ": ";
+            throw new ObjectStoreException(code + e.getMessage(), e);
+        }
+        return found;
+    }
+
+    private static String unquoted(String eTag) {
+        return eTag == null ? "" : eTag.replace("\"", "");
     }
 }
