@@ -32,7 +32,7 @@ import java.util.zip.GZIPInputStream;
  *       and CloudWatch's {@code CONTROL_MESSAGE}s, are {@code Dropped}.</li>
  *   <li><b>S3 object events from EventBridge</b> ({@code source: aws.s3}, {@code Object Created} or
  *       {@code Object Deleted}): reformatted as one flat JSON line each, the record a restore needs
- *       (bucket, key, ETag, size, sequencer). Other S3 events are {@code Dropped}.</li>
+ *       (bucket, object key, ETag, size, sequencer). Other S3 events are {@code Dropped}.</li>
  * </ul>
  * Anything else (not JSON, another source, a broken GZIP) is {@code ProcessingFailed}: Firehose
  * writes it under the error output prefix with its raw data, for someone to look at and re-drive.
@@ -137,7 +137,7 @@ public final class DrPipelineTransform implements RequestHandler<Map<String, Obj
                 .put("captured_at", capturedAt)
                 .put("action", detailType.equals("Object Created") ? "created" : "deleted")
                 .put("bucket", detail.path("bucket").path("name").asText())
-                .put("key", object.path("key").asText())
+                .put("object_key", object.path("key").asText())
                 .put("sequencer", object.path("sequencer").asText())
                 .put("reason", detail.path("reason").asText())
                 .put("request_id", detail.path("request-id").asText());

@@ -40,7 +40,7 @@ class DrPipelineTransformTest {
         assertThat(created.get("captured_at").asText()).matches("\\d{4}-\\d\\d-\\d\\d \\d\\d:\\d\\d:\\d\\d\\.\\d{3}");
         assertThat(created.get("action").asText()).isEqualTo("created");
         assertThat(created.get("bucket").asText()).isEqualTo("primary");
-        assertThat(created.get("key").asText()).isEqualTo("invoices/a.pdf");
+        assertThat(created.get("object_key").asText()).isEqualTo("invoices/a.pdf");
         assertThat(created.get("size").asLong()).isEqualTo(120);
         assertThat(created.get("etag").asText()).isEqualTo("abc");
         assertThat(created.get("sequencer").asText()).isEqualTo("0000000000000001");
