@@ -1,5 +1,6 @@
 package io.kinesisworkbook.lib;
 
+import io.kinesisworkbook.lib.athena.Athena;
 import io.kinesisworkbook.lib.backend.AwsClients;
 import io.kinesisworkbook.lib.backend.Backend;
 import io.kinesisworkbook.lib.backend.Backends;
@@ -8,10 +9,12 @@ import io.kinesisworkbook.lib.backend.Settings;
 import io.kinesisworkbook.lib.consumer.StreamReader;
 import io.kinesisworkbook.lib.kcl.KclApplication;
 import io.kinesisworkbook.lib.producer.Producer;
+import io.kinesisworkbook.lib.s3.Buckets;
 import io.kinesisworkbook.lib.streams.Streams;
 import java.util.EnumMap;
 import java.util.Map;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -22,6 +25,7 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import io.kinesisworkbook.lib.firehose.DeliveryStreams;
 import io.kinesisworkbook.lib.lambda.Lambdas;
+import io.kinesisworkbook.lib.lambda.WorkbookRoles;
 
 /**
  * Where every notebook and exercise starts:
@@ -49,6 +53,8 @@ public final class Workbook {
     private S3Client s3;
     private LambdaClient lambda;
     private FirehoseClient firehose;
+    private AthenaClient athena;
+    private String accountId;
 
     private Workbook(Connection connection) {
         this.connection = connection;
@@ -146,13 +152,41 @@ public final class Workbook {
 
     /** Deploys Java functions from a jar, invokes and deletes them, on this backend. */
     public Lambdas lambdas() {
-        return new Lambdas(this, lambda());
+        return new Lambdas(new WorkbookRoles(connection), lambda());
     }
 
     /** Creates and deletes Firehose delivery streams to S3 on this backend. */
     public DeliveryStreams deliveryStreams() {
-        return new DeliveryStreams(this, firehose(), s3());
+        return new DeliveryStreams(new WorkbookRoles(connection), kinesis(), firehose(), s3());
     }
+
+    /** The shared Athena client for this backend. */
+    public synchronized AthenaClient athenaClient() {
+        if (athena == null) {
+            athena = clients.configure(AthenaClient.builder()
+                    .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())).build();
+        }
+        return athena;
+    }
+
+    /** SQL over S3 with Athena, into Tablesaw tables; results go to {@code outputLocation} ({@code s3://bucket/prefix/}). */
+    public Athena athena(String outputLocation, String database) {
+        return new Athena(athenaClient(), outputLocation, database);
+    }
+
+    /** The account this backend's credentials belong to (asked of STS once, on AWS). */
+    public synchronized String accountId() {
+        if (accountId == null) {
+            accountId = clients.accountId();
+        }
+        return accountId;
+    }
+
+    /** Creating, emptying and deleting buckets, with names made unique on AWS. */
+    public Buckets buckets() {
+        return new Buckets(s3(), connection, accountId());
+    }
+
 
     /** The shared async CloudWatch client, which KCL publishes its metrics with where they are on. */
     public synchronized CloudWatchAsyncClient cloudWatchAsync() {
