@@ -7,6 +7,7 @@ import io.kinesisworkbook.lib.backend.Backends;
 import io.kinesisworkbook.lib.backend.Connection;
 import io.kinesisworkbook.lib.backend.Settings;
 import io.kinesisworkbook.lib.consumer.StreamReader;
+import io.kinesisworkbook.lib.dr.DrPipeline;
 import io.kinesisworkbook.lib.kcl.KclApplication;
 import io.kinesisworkbook.lib.producer.Producer;
 import io.kinesisworkbook.lib.s3.Buckets;
@@ -187,6 +188,10 @@ public final class Workbook {
         return new Buckets(s3(), connection, accountId());
     }
 
+    /** The disaster-recovery pipeline (notebook 10), its resources named from {@code prefix}; close it when done. */
+    public DrPipeline drPipeline(String prefix) {
+        return DrPipeline.on(connection, prefix);
+    }
 
     /** The shared async CloudWatch client, which KCL publishes its metrics with where they are on. */
     public synchronized CloudWatchAsyncClient cloudWatchAsync() {
