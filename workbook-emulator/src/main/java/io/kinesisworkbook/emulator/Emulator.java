@@ -1,5 +1,6 @@
 package io.kinesisworkbook.emulator;
 
+import io.kinesisworkbook.emulator.cloudwatch.CloudWatchService;
 import io.kinesisworkbook.emulator.dynamodb.DynamoDbService;
 import io.kinesisworkbook.emulator.firehose.FirehoseService;
 import io.kinesisworkbook.emulator.http.EdgeRouter;
@@ -8,6 +9,7 @@ import io.kinesisworkbook.emulator.kinesis.KinesisService;
 import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
 import io.kinesisworkbook.emulator.lambda.LambdaService;
 import io.kinesisworkbook.emulator.metrics.InMemoryMetrics;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import io.kinesisworkbook.emulator.s3.ObjectStore;
 import io.kinesisworkbook.emulator.s3.S3Service;
 import java.net.URI;
@@ -42,8 +44,10 @@ public final class Emulator implements AutoCloseable {
     }
 
     public static Emulator start(EmulatorOptions options) {
-        InMemoryMetrics metrics = new InMemoryMetrics();
-        KinesisService kinesis = new KinesisService(options, metrics);
+        InMemoryMetrics metrics = new InMemoryMetrics(options.clock(), InMemoryMetrics.DEFAULT_RETENTION);
+        // What the services meter goes to CloudWatch's store, unless told not to (a benchmark's relaxation).
+        MetricsSink serviceMetrics = options.serviceMetrics() ? metrics : MetricsSink.DISCARD;
+        KinesisService kinesis = new KinesisService(options, serviceMetrics);
         DynamoDbService dynamoDb = new DynamoDbService(options);
         // S3 starts S3Proxy on its first request, not here, so start-up does not grow with it.
         S3Service s3 = new S3Service();
@@ -51,7 +55,8 @@ public final class Emulator implements AutoCloseable {
         LambdaService lambda = new LambdaService(options, kinesis.tap(), s3.objectStore());
         FirehoseService firehose = new FirehoseService(options, kinesis.tap(), s3.objectStore(), lambda.invoker());
         // REST services are asked in order; S3 takes what the others leave, so it comes last.
-        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb, firehose), List.of(lambda, s3),
+        CloudWatchService cloudWatch = new CloudWatchService(options, metrics);
+        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb, firehose, cloudWatch), List.of(lambda, s3),
                 options.defaultRegion());
         EdgeServer server;
         try {

@@ -158,8 +158,13 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         String target = request.headers().get("X-Amz-Target");
         TargetService service = router.serviceFor(target);
-        int length = request.content().readableBytes();
-        JsonNode body = protocol.read(new ByteBufInputStream(request.content()), length);
+        JsonNode body;
+        if (RequestBodies.isCompressed(request)) {
+            byte[] bytes = RequestBodies.bytes(request);
+            body = protocol.read(new java.io.ByteArrayInputStream(bytes), bytes.length);
+        } else {
+            body = protocol.read(new ByteBufInputStream(request.content()), request.content().readableBytes());
+        }
         String region = router.regionOf(request.headers().get(HttpHeaderNames.AUTHORIZATION));
         return service.handle(new AwsRequest(EdgeRouter.operationOf(target), region, protocol, body));
     }

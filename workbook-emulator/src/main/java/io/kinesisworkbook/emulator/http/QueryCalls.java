@@ -27,16 +27,26 @@ final class QueryCalls {
 
     /** Answers the request if it is a query-protocol form for one of our query services. */
     static boolean answer(ChannelHandlerContext context, FullHttpRequest request, EdgeRouter router) {
-        String form = formOf(request);
+        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
+        String requestId = EdgeHandler.newRequestId();
+        String form;
+        try {
+            form = formOf(request);
+        } catch (AwsServiceException unreadable) { // a body that says it is gzip and is not
+            QueryService signedFor = router.queryServiceFor(authorization, null);
+            if (signedFor == null) {
+                return false;
+            }
+            writeError(context, request, signedFor, requestId, unreadable);
+            return true;
+        }
         if (form == null) {
             return false;
         }
-        String authorization = request.headers().get(HttpHeaderNames.AUTHORIZATION);
         QueryService service = router.queryServiceFor(authorization, QueryProtocol.versionOf(form));
         if (service == null) {
             return false;
         }
-        String requestId = EdgeHandler.newRequestId();
         try {
             QueryProtocol.Call call = QueryProtocol.parse(form);
             AwsRequest awsRequest = new AwsRequest(call.action(), router.regionOf(authorization), AwsProtocol.QUERY,
@@ -68,7 +78,7 @@ final class QueryCalls {
         String contentType = request.headers().get(HttpHeaderNames.CONTENT_TYPE);
         if (request.method().equals(HttpMethod.POST) && contentType != null
                 && contentType.toLowerCase(Locale.ROOT).startsWith(QueryProtocol.FORM_CONTENT_TYPE)) {
-            return request.content().toString(StandardCharsets.UTF_8);
+            return new String(RequestBodies.bytes(request), StandardCharsets.UTF_8);
         }
         int query = request.uri().indexOf('?');
         if (request.method().equals(HttpMethod.GET) && query >= 0) {

@@ -2,7 +2,6 @@ package io.kinesisworkbook.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.netty.buffer.ByteBufInputStream;
 import io.netty.channel.ChannelHandlerContext;
 import io.netty.handler.codec.http.FullHttpRequest;
 import io.netty.handler.codec.http.HttpHeaderNames;
@@ -41,8 +40,8 @@ final class RpcV2CborCalls {
             return true;
         }
         try {
-            JsonNode body = AwsProtocol.RPC_V2_CBOR.read(new ByteBufInputStream(request.content()),
-                    request.content().readableBytes());
+            byte[] bytes = RequestBodies.bytes(request);
+            JsonNode body = AwsProtocol.RPC_V2_CBOR.read(new java.io.ByteArrayInputStream(bytes), bytes.length);
             String region = router.regionOf(request.headers().get(HttpHeaderNames.AUTHORIZATION));
             AwsResponse response = service.handle(new AwsRequest(address.operation(), region, AwsProtocol.RPC_V2_CBOR, body));
             if (!(response instanceof AwsResponse.Structure structure)) {

@@ -9,6 +9,9 @@ import java.util.Map;
  */
 public interface MetricsSink {
 
+    /** A sink that keeps nothing. */
+    MetricsSink DISCARD = (namespace, metricName, dimensions, value, unit, timestampMillis) -> { };
+
     void publish(String namespace, String metricName, Map<String, String> dimensions, double value, String unit,
                  long timestampMillis);
 }
