@@ -58,11 +58,15 @@ final class RpcV2CborCalls {
         return true;
     }
 
-    /** An error's CBOR body: {@code __type} is the error's shape id ({@code com.amazonaws.cloudwatch#...}). */
+    /**
+     * An error's CBOR body: {@code __type} is the error's shape id ({@code com.amazonaws.cloudwatch#...})
+     * for the service's own errors, the bare name for the protocol's (SerializationException, ...).
+     */
     private static void writeError(ChannelHandlerContext context, FullHttpRequest request, String requestId,
                                    String namespace, AwsServiceException error) {
         ObjectNode body = AwsProtocol.RPC_V2_CBOR.mapper().createObjectNode();
-        body.put("__type", namespace.isEmpty() ? error.errorType() : namespace + "#" + error.errorType());
+        boolean serviceError = !namespace.isEmpty() && error.isQueryCompatible();
+        body.put("__type", serviceError ? namespace + "#" + error.errorType() : error.errorType());
         body.put("message", error.getMessage());
         if (error.details() != null) {
             body.setAll(error.details());
