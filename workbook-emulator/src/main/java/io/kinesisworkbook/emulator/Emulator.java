@@ -48,12 +48,13 @@ public final class Emulator implements AutoCloseable {
         // What the services meter goes to CloudWatch's store, unless told not to (a benchmark's relaxation).
         MetricsSink serviceMetrics = options.serviceMetrics() ? metrics : MetricsSink.DISCARD;
         KinesisService kinesis = new KinesisService(options, serviceMetrics);
-        DynamoDbService dynamoDb = new DynamoDbService(options);
+        DynamoDbService dynamoDb = new DynamoDbService(options, serviceMetrics);
         // S3 starts S3Proxy on its first request, not here, so start-up does not grow with it.
         S3Service s3 = new S3Service();
         // Lambda reads function code from S3; Firehose writes to S3 and runs Lambda functions.
-        LambdaService lambda = new LambdaService(options, kinesis.tap(), s3.objectStore());
-        FirehoseService firehose = new FirehoseService(options, kinesis.tap(), s3.objectStore(), lambda.invoker());
+        LambdaService lambda = new LambdaService(options, kinesis.tap(), s3.objectStore(), serviceMetrics);
+        FirehoseService firehose = new FirehoseService(options, kinesis.tap(), s3.objectStore(), lambda.invoker(),
+                serviceMetrics);
         // REST services are asked in order; S3 takes what the others leave, so it comes last.
         CloudWatchService cloudWatch = new CloudWatchService(options, metrics);
         EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb, firehose, cloudWatch), List.of(lambda, s3),

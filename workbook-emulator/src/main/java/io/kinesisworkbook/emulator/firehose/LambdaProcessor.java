@@ -45,10 +45,12 @@ final class LambdaProcessor {
 
     private final FunctionInvoker functions;
     private final EmulatorClock clock;
+    private final FirehoseMetrics metrics;
 
-    LambdaProcessor(FunctionInvoker functions, EmulatorClock clock) {
+    LambdaProcessor(FunctionInvoker functions, EmulatorClock clock, FirehoseMetrics metrics) {
         this.functions = functions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     Outcome process(DeliveryStream stream, String region, List<BufferedRecord> batch) {
@@ -98,14 +100,18 @@ final class LambdaProcessor {
                 pause(attempts);
             }
             attempts++;
+            long started = System.nanoTime();
             try {
                 FunctionInvoker.Invocation answer = functions.invoke(region, transform.lambdaArn(), event);
+                metrics.processing(stream.name(), Math.round((System.nanoTime() - started) / 1_000.0) / 1_000.0,
+                        !answer.failed(), clock.millis());
                 if (!answer.failed()) {
                     return outcome(chunk, answer.payload(), attempts, transform.lambdaArn());
                 }
                 errorCode = "Lambda.FunctionError";
                 errorMessage = "The Lambda function was successfully invoked but it returned an error result.";
             } catch (FunctionInvoker.FunctionNotFoundException e) {
+                metrics.processing(stream.name(), 0, false, clock.millis());
                 errorCode = "Lambda.FunctionNotFound";
                 errorMessage = "The Lambda function " + transform.lambdaArn() + " does not exist.";
             }

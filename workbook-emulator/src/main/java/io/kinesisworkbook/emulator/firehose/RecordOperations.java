@@ -20,22 +20,29 @@ final class RecordOperations {
 
     private final DeliveryStreamOperations streams;
     private final EmulatorClock clock;
+    private final FirehoseMetrics metrics;
 
-    RecordOperations(DeliveryStreamOperations streams, EmulatorClock clock) {
+    RecordOperations(DeliveryStreamOperations streams, EmulatorClock clock, FirehoseMetrics metrics) {
         this.streams = streams;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     JsonNode putRecord(AwsRequest request) {
+        long started = System.nanoTime();
         Members record = request.members().structure("Record");
         byte[] data = record == null ? null : record.blob("Data");
         new Validation().notNull(record, "record").notNull(data, "record.data")
                 .length(data, "record.data", 0, MAX_RECORD_BYTES).throwIfAny();
         DeliveryStream stream = writable(request);
-        return request.newObject().put("RecordId", stream.accept(data, clock.millis(), null)).put("Encrypted", false);
+        long now = clock.millis();
+        String recordId = stream.accept(data, now, null);
+        metrics.incoming(stream.name(), "PutRecord", 1, data.length, elapsedMillis(started), now);
+        return request.newObject().put("RecordId", recordId).put("Encrypted", false);
     }
 
     JsonNode putRecordBatch(AwsRequest request) {
+        long started = System.nanoTime();
         List<Members> records = request.members().structureList("Records");
         new Validation().notNull(request.members().has("Records") ? records : null, "records")
                 .size(records, "records", 1, MAX_BATCH_RECORDS).throwIfAny();
@@ -59,6 +66,7 @@ final class RecordOperations {
         for (byte[] bytes : data) {
             responses.addObject().put("RecordId", stream.accept(bytes, now, null));
         }
+        metrics.incoming(stream.name(), "PutRecordBatch", data.size(), total, elapsedMillis(started), now);
         return result;
     }
 
@@ -76,5 +84,9 @@ final class RecordOperations {
 
     private static String accountOf(DeliveryStream stream) {
         return stream.arn().split(":")[4];
+    }
+
+    private static double elapsedMillis(long startedNanos) {
+        return Math.round((System.nanoTime() - startedNanos) / 1_000.0) / 1_000.0;
     }
 }

@@ -127,6 +127,8 @@ final class RecordOperations {
                 context.metrics.shardRecordsIn(stream, shard, 1, entry.bytes(), now);
             }
             context.metrics.recordsIn(stream, "PutRecords", parsed.length - failed, acceptedBytes, now);
+            // every failure here is a throttle: the emulator fails no record for another reason
+            context.metrics.putRecordsOutcome(stream, parsed.length, parsed.length - failed, 0, failed, now);
             response.put("FailedRecordCount", failed);
             response.put("EncryptionType", stream.encryptionType());
             context.metrics.putCall(stream, "PutRecords", failed == 0, elapsedMillis(started), now);
@@ -348,6 +350,7 @@ final class RecordOperations {
     }
 
     static double elapsedMillis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000.0;
+        // to the microsecond: enough for a latency, and compact in the metrics store
+        return Math.round((System.nanoTime() - startedNanos) / 1_000.0) / 1_000.0;
     }
 }

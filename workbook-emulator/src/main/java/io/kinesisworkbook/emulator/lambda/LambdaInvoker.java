@@ -20,8 +20,10 @@ public final class LambdaInvoker implements FunctionInvoker {
     private static final long THROTTLE_PATIENCE_MILLIS = 60_000;
 
     private final LambdaContext context;
+    private final LambdaMetrics metrics;
 
-    LambdaInvoker(LambdaContext context) {
+    LambdaInvoker(LambdaContext context, LambdaMetrics metrics) {
+        this.metrics = metrics;
         this.context = context;
     }
 
@@ -57,7 +59,18 @@ public final class LambdaInvoker implements FunctionInvoker {
 
     /** Starts one invocation; {@link FunctionExecutor.ThrottledException} when no slot is free. */
     CompletableFuture<InvocationResult> start(Resolved target, byte[] payload) {
-        return context.executor.invoke(target.version().runtime(), target.invokedArn(), payload);
+        String name = target.function().name();
+        CompletableFuture<InvocationResult> running;
+        try {
+            running = context.executor.invoke(target.version().runtime(), target.invokedArn(), payload);
+        } catch (FunctionExecutor.ThrottledException e) {
+            metrics.throttled(name);
+            throw e;
+        }
+        long started = System.nanoTime();
+        metrics.started(name);
+        return running.whenComplete((result, failure) -> metrics.finished(name, failure != null || result.failed(),
+                Math.round((System.nanoTime() - started) / 1_000.0) / 1_000.0));
     }
 
     @Override
