@@ -126,9 +126,7 @@ final class AlarmOperations {
                     null, null, 0, null, evaluationPeriods, datapointsToAlarm, threshold, operator, treatMissing,
                     lowSample, metrics, now);
         }
-        String namespace = MetricNames.namespace(members, "Namespace", true);
-        String metricName = MetricNames.metricName(members, "MetricName", true);
-        Map<String, String> dimensions = MetricNames.dimensions(members, "");
+        SeriesKey metric = MetricNames.metric(members, "");
         Integer period = members.integer("Period");
         if (period == null) {
             throw CloudWatchErrors.missingParameter("Period");
@@ -146,7 +144,7 @@ final class AlarmOperations {
         Statistic statistic = statistic(members);
         String unit = MetricNames.unit(members, "Unit");
         return new MetricAlarm.Configuration(name, arn, region, description, actionsEnabled, ok, alarm, insufficient,
-                new SeriesKey(namespace, metricName, dimensions), statistic, period, unit, evaluationPeriods,
+                metric, statistic, period, unit, evaluationPeriods,
                 datapointsToAlarm, threshold, operator, treatMissing, lowSample, null, now);
     }
 
@@ -240,14 +238,11 @@ final class AlarmOperations {
 
     JsonNode describeAlarmsForMetric(AwsRequest request) {
         Members members = request.members();
-        String namespace = MetricNames.namespace(members, "Namespace", true);
-        String metricName = MetricNames.metricName(members, "MetricName", true);
-        Map<String, String> dimensions = MetricNames.dimensions(members, "");
+        SeriesKey wanted = MetricNames.metric(members, "");
         String statistic = members.string("Statistic");
         String extended = members.string("ExtendedStatistic");
         Integer period = members.integer("Period");
         String unit = MetricNames.unit(members, "Unit");
-        SeriesKey wanted = new SeriesKey(namespace, metricName, dimensions);
         ObjectNode response = request.newObject();
         ArrayNode out = response.putArray("MetricAlarms");
         synchronized (context.alarms) {

@@ -47,6 +47,24 @@ final class CloudWatchContext {
         return startMillis - Math.floorMod(startMillis, unit);
     }
 
+    /** A query's time range: StartTime (inclusive) and EndTime (exclusive), both required, start before end. */
+    record TimeRange(long startMillis, long endMillis) {
+        static TimeRange read(io.kinesisworkbook.emulator.http.Members members) {
+            Long start = members.timestampMillis("StartTime");
+            Long end = members.timestampMillis("EndTime");
+            if (start == null) {
+                throw CloudWatchErrors.missingParameter("StartTime");
+            }
+            if (end == null) {
+                throw CloudWatchErrors.missingParameter("EndTime");
+            }
+            if (start >= end) {
+                throw CloudWatchErrors.invalidParameterValue("The parameter StartTime must be less than the parameter EndTime.");
+            }
+            return new TimeRange(start, end);
+        }
+    }
+
     /** A page token: an opaque position. */
     static String token(String kind, long position) {
         return Base64.getUrlEncoder().withoutPadding()

@@ -27,17 +27,7 @@ final class GetMetricDataOperation {
     JsonNode getMetricData(AwsRequest request) {
         Members members = request.members();
         List<MetricQuery> queries = MetricQuery.readAll(members, "MetricDataQueries");
-        Long start = members.timestampMillis("StartTime");
-        Long end = members.timestampMillis("EndTime");
-        if (start == null) {
-            throw CloudWatchErrors.missingParameter("StartTime");
-        }
-        if (end == null) {
-            throw CloudWatchErrors.missingParameter("EndTime");
-        }
-        if (start >= end) {
-            throw CloudWatchErrors.invalidParameterValue("The parameter StartTime must be less than the parameter EndTime.");
-        }
+        CloudWatchContext.TimeRange range = CloudWatchContext.TimeRange.read(members);
         String scanBy = members.string("ScanBy");
         if (scanBy != null && !scanBy.equals("TimestampDescending") && !scanBy.equals("TimestampAscending")) {
             throw CloudWatchErrors.validation(scanBy, "scanBy",
@@ -51,7 +41,8 @@ final class GetMetricDataOperation {
         int pageSize = max == null ? MAX_DATAPOINTS : Math.min(max, MAX_DATAPOINTS);
         long skip = CloudWatchContext.position(members.string("NextToken"), "datapoints");
 
-        List<MetricQueryResults.Result> results = new MetricQueryResults(context.metrics, queries, start, end).all();
+        List<MetricQueryResults.Result> results = new MetricQueryResults(context.metrics, queries, range.startMillis(),
+                range.endMillis()).all();
         ObjectNode response = request.newObject();
         ArrayNode out = response.putArray("MetricDataResults");
         long position = 0;

@@ -233,24 +233,14 @@ final class MetricOperations {
 
     JsonNode getMetricStatistics(AwsRequest request) {
         Members members = request.members();
-        String namespace = MetricNames.namespace(members, "Namespace", true);
-        String name = MetricNames.metricName(members, "MetricName", true);
-        Map<String, String> dimensions = MetricNames.dimensions(members, "");
-        Long start = members.timestampMillis("StartTime");
-        Long end = members.timestampMillis("EndTime");
-        if (start == null) {
-            throw CloudWatchErrors.missingParameter("StartTime");
-        }
-        if (end == null) {
-            throw CloudWatchErrors.missingParameter("EndTime");
-        }
+        SeriesKey key = MetricNames.metric(members, "");
         Integer period = members.integer("Period");
         CloudWatchContext.checkPeriod(period, "Period");
         List<Statistic> statistics = statistics(members);
         String unit = MetricNames.unit(members, "Unit");
-        if (start >= end) {
-            throw CloudWatchErrors.invalidParameterValue("The parameter StartTime must be less than the parameter EndTime.");
-        }
+        CloudWatchContext.TimeRange range = CloudWatchContext.TimeRange.read(members);
+        long start = range.startMillis();
+        long end = range.endMillis();
         long from = CloudWatchContext.alignStart(start, period);
         long datapoints = (end - from + period * 1000L - 1) / (period * 1000L);
         if (datapoints > MAX_STATISTICS_DATAPOINTS) {
@@ -258,10 +248,9 @@ final class MetricOperations {
                     + " datapoints, which exceeds the limit of " + MAX_STATISTICS_DATAPOINTS + ". You may reduce the "
                     + "datapoints requested by increasing Period, or decreasing the time range.");
         }
-        SeriesKey key = new SeriesKey(namespace, name, dimensions);
         boolean distributions = statistics.stream().anyMatch(Statistic::needsDistribution);
         ObjectNode response = request.newObject();
-        response.put("Label", name);
+        response.put("Label", key.metricName());
         ArrayNode points = response.putArray("Datapoints");
         for (String each : unit == null ? context.metrics.units(key) : java.util.Set.of(unit)) {
             for (Statistics stats : context.metrics.statistics(key, each, from, end, period, distributions)) {

@@ -99,8 +99,9 @@ public final class InMemoryMetrics implements MetricsSink {
         if (isExpired(timestampMillis)) {
             return;
         }
-        series(key).timeline(unit).add(secondOf(timestampMillis), value, count);
-        touch(key, timestampMillis);
+        Series found = series(key);
+        found.timeline(unit).add(secondOf(timestampMillis), value, count);
+        touch(found, timestampMillis);
     }
 
     /** A statistic set (PutMetricData's {@code StatisticValues}): percentiles of it are known only if its values are all equal. */
@@ -109,8 +110,9 @@ public final class InMemoryMetrics implements MetricsSink {
         if (isExpired(timestampMillis)) {
             return;
         }
-        series(key).timeline(unit).addStatistics(secondOf(timestampMillis), count, sum, minimum, maximum);
-        touch(key, timestampMillis);
+        Series found = series(key);
+        found.timeline(unit).addStatistics(secondOf(timestampMillis), count, sum, minimum, maximum);
+        touch(found, timestampMillis);
     }
 
     /**
@@ -196,9 +198,8 @@ public final class InMemoryMetrics implements MetricsSink {
         return series.computeIfAbsent(key, k -> new Series());
     }
 
-    private void touch(SeriesKey key, long timestampMillis) {
-        Series found = series.get(key);
-        if (found != null && timestampMillis > found.lastDataMillis) {
+    private void touch(Series found, long timestampMillis) {
+        if (timestampMillis > found.lastDataMillis) {
             found.lastDataMillis = timestampMillis;
         }
         long minute = clock.millis() / 60_000L;
