@@ -113,9 +113,9 @@ public final class CloudWatchBenchmark {
         double seconds = (System.nanoTime() - started) / 1e9;
         long after = heapUsed();
         System.out.printf(Locale.ROOT, "2. Memory: %d streams x %d shards x 1 hour at 1 s, enhanced monitoring on: %,d series, "
-                        + "%.1f MiB of heap (%.1f MiB by the store's own count), %,.0f values written a second while filling%n%n",
+                        + "%.1f MiB of heap (%.1f MiB by the store's own count), filled in %.1f s%n%n",
                 streams, shards, store.seriesCount(), (after - before) / 1048576.0, store.footprintBytes() / 1048576.0,
-                store.seriesCount() / 1.0 * 3600 / seconds);
+                seconds);
         if (store.seriesCount() < 0) {
             System.out.println(store); // keeps the store reachable until measured
         }
