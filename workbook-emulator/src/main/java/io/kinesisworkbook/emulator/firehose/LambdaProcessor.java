@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinesisworkbook.emulator.EmulatorClock;
 import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -103,7 +104,7 @@ final class LambdaProcessor {
             long started = System.nanoTime();
             try {
                 FunctionInvoker.Invocation answer = functions.invoke(region, transform.lambdaArn(), event);
-                metrics.processing(stream.name(), Math.round((System.nanoTime() - started) / 1_000.0) / 1_000.0,
+                metrics.processing(stream.name(), MetricsSink.millisSince(started),
                         !answer.failed(), clock.millis());
                 if (!answer.failed()) {
                     return outcome(chunk, answer.payload(), attempts, transform.lambdaArn());

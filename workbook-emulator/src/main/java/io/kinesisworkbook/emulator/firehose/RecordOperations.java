@@ -7,6 +7,7 @@ import io.kinesisworkbook.emulator.EmulatorClock;
 import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.Members;
 import io.kinesisworkbook.emulator.http.Validation;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -37,7 +38,7 @@ final class RecordOperations {
         DeliveryStream stream = writable(request);
         long now = clock.millis();
         String recordId = stream.accept(data, now, null);
-        metrics.incoming(stream.name(), "PutRecord", 1, data.length, elapsedMillis(started), now);
+        metrics.incoming(stream.name(), "PutRecord", 1, data.length, MetricsSink.millisSince(started), now);
         return request.newObject().put("RecordId", recordId).put("Encrypted", false);
     }
 
@@ -66,7 +67,7 @@ final class RecordOperations {
         for (byte[] bytes : data) {
             responses.addObject().put("RecordId", stream.accept(bytes, now, null));
         }
-        metrics.incoming(stream.name(), "PutRecordBatch", data.size(), total, elapsedMillis(started), now);
+        metrics.incoming(stream.name(), "PutRecordBatch", data.size(), total, MetricsSink.millisSince(started), now);
         return result;
     }
 
@@ -84,9 +85,5 @@ final class RecordOperations {
 
     private static String accountOf(DeliveryStream stream) {
         return stream.arn().split(":")[4];
-    }
-
-    private static double elapsedMillis(long startedNanos) {
-        return Math.round((System.nanoTime() - startedNanos) / 1_000.0) / 1_000.0;
     }
 }

@@ -7,6 +7,7 @@ import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.AwsServiceException;
 import io.kinesisworkbook.emulator.http.Members;
 import io.kinesisworkbook.emulator.http.Validation;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import java.math.BigInteger;
 import java.util.Date;
 import java.util.List;
@@ -350,7 +351,6 @@ final class RecordOperations {
     }
 
     static double elapsedMillis(long startedNanos) {
-        // to the microsecond: enough for a latency, and compact in the metrics store
-        return Math.round((System.nanoTime() - startedNanos) / 1_000.0) / 1_000.0;
+        return MetricsSink.millisSince(startedNanos);
     }
 }

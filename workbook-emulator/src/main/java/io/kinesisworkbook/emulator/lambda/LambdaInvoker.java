@@ -3,6 +3,7 @@ package io.kinesisworkbook.emulator.lambda;
 import io.kinesisworkbook.emulator.http.AwsServiceException;
 import io.kinesisworkbook.emulator.lambda.runtime.FunctionExecutor;
 import io.kinesisworkbook.emulator.lambda.runtime.InvocationResult;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -70,7 +71,7 @@ public final class LambdaInvoker implements FunctionInvoker {
         long started = System.nanoTime();
         metrics.started(name);
         return running.whenComplete((result, failure) -> metrics.finished(name, failure != null || result.failed(),
-                Math.round((System.nanoTime() - started) / 1_000.0) / 1_000.0));
+                MetricsSink.millisSince(started)));
     }
 
     @Override
