@@ -48,7 +48,7 @@ def error_of(call, *args, **kwargs):
 
 
 def post(target, body, content_type):
-    """A raw RPC call (X-Amz-Target), below any SDK: (status, headers, body bytes)."""
+    """A raw RPC call (X-Amz-Target), below any SDK: (status, headers with lowercase names, body bytes)."""
     request = urllib.request.Request(ENDPOINT + "/", data=body, method="POST", headers={
         "Content-Type": content_type,
         "X-Amz-Target": target,
@@ -56,9 +56,13 @@ def post(target, body, content_type):
     })
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, dict(response.headers), response.read()
+            return response.status, lowercase(response.headers), response.read()
     except urllib.error.HTTPError as e:
-        return e.code, dict(e.headers), e.read()
+        return e.code, lowercase(e.headers), e.read()
+
+
+def lowercase(headers):
+    return {name.lower(): value for name, value in headers.items()}
 
 
 def typed(value):

@@ -79,7 +79,10 @@ public final class Members {
         throw wrongType(name, "a blob");
     }
 
-    /** A timestamp in epoch milliseconds: CBOR sends milliseconds, JSON sends (fractional) seconds. */
+    /**
+     * A timestamp in epoch milliseconds: CBOR sends milliseconds (tagged 1 by the AWS SDKs, a tag
+     * Jackson reads past), JSON sends (fractional) seconds.
+     */
     public Long timestampMillis(String name) {
         JsonNode value = value(name);
         if (value == null) {
@@ -151,11 +154,14 @@ public final class Members {
         return result;
     }
 
-    /** Writes a timestamp the way the protocol's clients read it. */
+    /**
+     * Writes a timestamp the way AWS writes it for the protocol: in JSON a number of epoch seconds with
+     * a fraction, in CBOR tag 1 around integer epoch milliseconds ({@link CborTimestamp}).
+     */
     public static JsonNode timestamp(AwsProtocol protocol, long epochMillis) {
         var factory = protocol.mapper().getNodeFactory();
         return protocol.isCbor()
-                ? factory.numberNode(epochMillis)
+                ? factory.pojoNode(new CborTimestamp(epochMillis))
                 : factory.numberNode(BigDecimal.valueOf(epochMillis, 3));
     }
 
