@@ -116,6 +116,49 @@ class EnhancedFanOutTest {
     }
 
     @Test
+    void theContinuationIsItsOwnNumberAndResumingAtOrAfterItGivesTheNextRecord() throws Exception {
+        String arn = stream("continuation", 1);
+        String consumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("reader")).consumer().consumerARN();
+        put(arn, "first");
+        List<SubscribeToShardEvent> events = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> subscription = async.get(Http.HTTP2).subscribeToShard(b -> b.consumerARN(consumerArn)
+                        .shardId("shardId-000000000000").startingPosition(p -> p.type(ShardIteratorType.TRIM_HORIZON)),
+                SubscribeToShardResponseHandler.builder()
+                        .subscriber(SubscribeToShardResponseHandler.Visitor.builder().onSubscribeToShardEvent(events::add).build())
+                        .build());
+        waitFor(() -> records(events).contains("first"));
+        subscription.cancel(true);
+        SubscribeToShardEvent event = events.stream().filter(e -> !e.records().isEmpty()).findFirst().orElseThrow();
+        String firstNumber = event.records().get(0).sequenceNumber();
+        String continuation = event.continuationSequenceNumber();
+        put(arn, "second");
+        String secondNumber = kinesis.getRecords(b -> b.shardIterator(kinesis.getShardIterator(i -> i.streamARN(arn)
+                .shardId("shardId-000000000000").shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator()))
+                .records().get(1).sequenceNumber();
+        assertThat(new BigInteger(continuation)).as("strictly between the last record sent and the next")
+                .isGreaterThan(new BigInteger(firstNumber)).isLessThan(new BigInteger(secondNumber));
+
+        for (ShardIteratorType type : List.of(ShardIteratorType.AT_SEQUENCE_NUMBER, ShardIteratorType.AFTER_SEQUENCE_NUMBER)) {
+            String resumed = kinesis.getRecords(b -> b.shardIterator(kinesis.getShardIterator(i -> i.streamARN(arn)
+                    .shardId("shardId-000000000000").shardIteratorType(type).startingSequenceNumber(continuation))
+                    .shardIterator())).records().get(0).data().asUtf8String();
+            assertThat(resumed).as(type.toString()).isEqualTo("second");
+        }
+        // As KCL resubscribes: AFTER the continuation (another consumer, so no five-second takeover wait).
+        String resumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("resumer")).consumer().consumerARN();
+        List<SubscribeToShardEvent> again = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> resubscribed = async.get(Http.HTTP2).subscribeToShard(b -> b.consumerARN(resumerArn)
+                        .shardId("shardId-000000000000").startingPosition(p -> p.type(ShardIteratorType.AFTER_SEQUENCE_NUMBER)
+                                .sequenceNumber(continuation)),
+                SubscribeToShardResponseHandler.builder()
+                        .subscriber(SubscribeToShardResponseHandler.Visitor.builder().onSubscribeToShardEvent(again::add).build())
+                        .build());
+        waitFor(() -> records(again).contains("second"));
+        assertThat(records(again)).containsExactly("second");
+        resubscribed.cancel(true);
+    }
+
+    @Test
     void aSubscriptionToASplitShardEndsWithItsChildren() throws Exception {
         String arn = stream("split-push", 1);
         String consumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("reader")).consumer().consumerARN();
