@@ -73,7 +73,7 @@ final class Delivery {
             ByteArrayOutputStream data = new ByteArrayOutputStream();
             outcome.delivered().forEach(record -> data.writeBytes(record.data()));
             String key = Prefixes.objectKey(destination.prefix(), stream.name(), stream.version(), oldest,
-                    destination.compression());
+                    destination.extension());
             byte[] body = destination.compression().compress(data.toByteArray(), key.substring(key.lastIndexOf('/') + 1));
             stream.pending().add(new DeliveryStream.PendingObject(destination.bucket(), key, body,
                     "application/octet-stream"));
