@@ -8,19 +8,25 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public class AwsServiceException extends RuntimeException {
 
+    /** The member most errors carry their message in; a few carry it in {@link #CAPITAL_MESSAGE}. */
+    public static final String MESSAGE = "message";
+    public static final String CAPITAL_MESSAGE = "Message";
+
     private final String errorType;
     private final int status;
     private final ObjectNode details;
+    private final String messageMember;
 
     public AwsServiceException(String errorType, String message, int status) {
-        this(errorType, message, status, null);
+        this(errorType, message, status, null, MESSAGE);
     }
 
-    private AwsServiceException(String errorType, String message, int status, ObjectNode details) {
+    private AwsServiceException(String errorType, String message, int status, ObjectNode details, String messageMember) {
         super(message, null, false, false);
         this.errorType = errorType;
         this.status = status;
         this.details = details;
+        this.messageMember = messageMember;
     }
 
     /**
@@ -28,7 +34,16 @@ public class AwsServiceException extends RuntimeException {
      * TransactionCanceledException lists its {@code CancellationReasons}, a failed condition the {@code Item}.
      */
     public AwsServiceException withDetails(ObjectNode details) {
-        return new AwsServiceException(errorType, getMessage(), status, details);
+        return new AwsServiceException(errorType, getMessage(), status, details, messageMember);
+    }
+
+    /**
+     * The same error with its message in {@code Message} rather than {@code message}, as AWS sends a
+     * few errors (DynamoDB's TransactionCanceledException, Lambda's ResourceNotFoundException). The
+     * casing is the member's name in AWS's API model, so a client that reads only that name finds it.
+     */
+    public AwsServiceException withCapitalMessage() {
+        return new AwsServiceException(errorType, getMessage(), status, details, CAPITAL_MESSAGE);
     }
 
     /** A client error: AWS answers every one of them with 400. */
@@ -58,7 +73,12 @@ public class AwsServiceException extends RuntimeException {
         return status;
     }
 
-    /** Members the error's body carries besides {@code __type} and {@code message}, or null. */
+    /** The body member that carries the message: {@code message} or, for a few errors, {@code Message}. */
+    public String messageMember() {
+        return messageMember;
+    }
+
+    /** Members the error's body carries besides {@code __type} and the message, or null. */
     public ObjectNode details() {
         return details;
     }
