@@ -20,8 +20,14 @@ final class DynamoDbContext {
         return tables.now();
     }
 
-    /** Checks a TableName member as AWS does: present, 3 to 255 characters of {@code [a-zA-Z0-9_.-]}. */
+    /**
+     * Checks a TableName member as AWS does: present, and either a table's ARN (up to 1,024 characters,
+     * which AWS takes wherever a table name goes) or a name of 3 to 255 characters of {@code [a-zA-Z0-9_.-]}.
+     */
     static Validation tableName(Validation validation, String name, String member) {
+        if (TableRegistry.isArn(name)) {
+            return validation.length(name, member, 1, 1024);
+        }
         return validation.notNull(name, member).length(name, member, 3, 255).pattern(name, member, TABLE_NAME);
     }
 

@@ -39,6 +39,9 @@ final class Table {
     private boolean deletionProtection;
     private JsonNode streamSpecification;
     private String tableClass = "STANDARD";
+    private boolean tableClassChanged;
+    private Long warmReadUnits;
+    private Long warmWriteUnits;
     private long lastExpiryMillis;
 
     Table(String name, String arn, long createdMillis, KeySchema key, Map<String, String> attributeTypes) {
@@ -217,7 +220,31 @@ final class Table {
     }
 
     void tableClass(String newClass) {
+        this.tableClassChanged |= !newClass.equals(tableClass);
         this.tableClass = newClass;
+    }
+
+    /** AWS shows a table's class only once it is not the default STANDARD, or was changed. */
+    boolean tableClassShown() {
+        return tableClassChanged || !tableClass.equals("STANDARD");
+    }
+
+    /** The warm throughput asked for with WarmThroughput, or null for the table's default. */
+    Long warmReadUnits() {
+        return warmReadUnits;
+    }
+
+    Long warmWriteUnits() {
+        return warmWriteUnits;
+    }
+
+    void warmThroughput(Long reads, Long writes) {
+        if (reads != null) {
+            this.warmReadUnits = reads;
+        }
+        if (writes != null) {
+            this.warmWriteUnits = writes;
+        }
     }
 
     /**
