@@ -44,7 +44,8 @@ public final class Emulator implements AutoCloseable {
     public static Emulator start(EmulatorOptions options) {
         InMemoryMetrics metrics = new InMemoryMetrics();
         KinesisService kinesis = new KinesisService(options, metrics);
-        DynamoDbService dynamoDb = new DynamoDbService(options);
+        // DynamoDB writes a table's item changes to its Kinesis streaming destination through Kinesis's tap.
+        DynamoDbService dynamoDb = new DynamoDbService(options, kinesis.tap());
         // S3 starts S3Proxy on its first request, not here, so start-up does not grow with it.
         S3Service s3 = new S3Service();
         // Lambda reads function code from S3; Firehose writes to S3 and runs Lambda functions.

@@ -3,17 +3,20 @@ package io.kinesisworkbook.emulator.dynamodb;
 import io.kinesisworkbook.emulator.http.Validation;
 import java.util.regex.Pattern;
 
-/** What DynamoDB's operations share: the tables and how long AWS's state changes take. */
+/** What DynamoDB's operations share: the tables, how long AWS's state changes take, where changes go. */
 final class DynamoDbContext {
 
     static final Pattern TABLE_NAME = Pattern.compile("[a-zA-Z0-9_.-]+");
 
     final TableRegistry tables;
     final long transitionMillis;
+    /** Where item changes go: the tables' Kinesis streaming destinations. */
+    final TableChanges changes;
 
-    DynamoDbContext(TableRegistry tables, long transitionMillis) {
+    DynamoDbContext(TableRegistry tables, long transitionMillis, TableChanges changes) {
         this.tables = tables;
         this.transitionMillis = transitionMillis;
+        this.changes = changes;
     }
 
     long now() {

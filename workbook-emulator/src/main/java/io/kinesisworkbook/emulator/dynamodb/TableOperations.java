@@ -42,7 +42,7 @@ final class TableOperations {
 
         KeySchema key = KeySchema.parse(members.structureList("KeySchema"), types, "keySchema");
         String region = request.region();
-        Table table = new Table(name, context.tables.tableArn(region, name), context.now(), key, types);
+        Table table = new Table(name, context.tables.tableArn(region, name), context.now(), key, types, context.changes);
         Set<String> used = new LinkedHashSet<>(key.names());
         addIndexes(table, members, types, used);
         checkDefinitionsUsed(types, used, key);

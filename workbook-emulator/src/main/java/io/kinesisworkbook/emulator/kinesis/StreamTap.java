@@ -4,10 +4,11 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How other services of the emulator read a stream, as AWS's own services do: a Firehose delivery
- * stream with a Kinesis source, a Lambda event source mapping. They read shard by shard from a
- * position, follow reshards parents first, and are not billed against the shard's read limits
- * (AWS does bill them; the emulator's limits are for learners' consumers).
+ * How other services of the emulator read and write a stream, as AWS's own services do: a Firehose
+ * delivery stream with a Kinesis source and a Lambda event source mapping read it, shard by shard
+ * from a position, following reshards parents first; DynamoDB's Kinesis streaming destination writes
+ * to it. Neither is held to the shard's throughput limits (AWS does count them; the emulator's limits
+ * are for learners' producers and consumers), but writes are metered as any other.
  */
 public final class StreamTap {
 
@@ -31,9 +32,35 @@ public final class StreamTap {
     }
 
     private final StreamRegistry streams;
+    private final KinesisContext context;
 
-    StreamTap(StreamRegistry streams) {
-        this.streams = streams;
+    StreamTap(KinesisContext context) {
+        this.streams = context.streams;
+        this.context = context;
+    }
+
+    /**
+     * Writes one record, routed by the MD5 of its partition key as PutRecord routes it. Returns false,
+     * writing nothing, when there is no such stream or it takes no writes now (CREATING, DELETING).
+     */
+    public boolean put(String streamArn, String partitionKey, byte[] data) {
+        DataStream stream = find(streamArn);
+        if (stream == null) {
+            return false;
+        }
+        synchronized (stream) {
+            StreamStatus status = stream.status();
+            if (status != StreamStatus.ACTIVE && status != StreamStatus.UPDATING) {
+                return false;
+            }
+            long now = context.now();
+            Shard shard = stream.shardFor(HashKeyRange.hashKeyOf(partitionKey));
+            shard.append(data, partitionKey, now, stream.isEncrypted());
+            int bytes = data.length + partitionKey.length();
+            context.metrics.recordsIn(stream, "PutRecord", 1, bytes, now);
+            context.metrics.shardRecordsIn(stream, shard, 1, bytes, now);
+            return true;
+        }
     }
 
     /** The stream's shards, oldest first; empty when there is no such stream. */
