@@ -31,6 +31,7 @@ public final class DynamoDbService implements TargetService {
         BatchOperations batches = new BatchOperations(context);
         TransactionOperations transactions = new TransactionOperations(context);
         KinesisStreamingOperations streaming = new KinesisStreamingOperations(context, kinesis);
+        PartiQlOperations partiQl = new PartiQlOperations(context, items, queries, transactions);
 
         operations.structure("CreateTable", table::createTable);
         operations.structure("DescribeTable", table::describeTable);
@@ -57,6 +58,10 @@ public final class DynamoDbService implements TargetService {
         operations.structure("BatchWriteItem", batches::batchWriteItem);
         operations.structure("TransactWriteItems", transactions::transactWriteItems);
         operations.structure("TransactGetItems", transactions::transactGetItems);
+
+        operations.structure("ExecuteStatement", partiQl::executeStatement);
+        operations.structure("BatchExecuteStatement", partiQl::batchExecuteStatement);
+        operations.structure("ExecuteTransaction", partiQl::executeTransaction);
 
         operations.structure("EnableKinesisStreamingDestination", streaming::enable);
         operations.structure("DisableKinesisStreamingDestination", streaming::disable);
