@@ -3,7 +3,7 @@
 import datetime
 import json
 
-from workbook_client import client, emit, error_of
+from workbook_client import client, emit, error_of, supports
 
 kinesis = client("kinesis")
 seen = {}
@@ -38,24 +38,26 @@ stream_arn = seen["summary"]["StreamARN"]
 consumer = kinesis.register_stream_consumer(StreamARN=stream_arn, ConsumerName="py-consumer")["Consumer"]
 seen["consumer"] = kinesis.describe_stream_consumer(ConsumerARN=consumer["ConsumerARN"])["ConsumerDescription"]
 
-policy = json.dumps({"Version": "2012-10-17", "Statement": [{
-    "Sid": "read", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
-    "Action": ["kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStreamSummary"],
-    "Resource": stream_arn}]})
-seen["policyBefore"] = kinesis.get_resource_policy(ResourceARN=stream_arn)
-kinesis.put_resource_policy(ResourceARN=stream_arn, Policy=policy)
-seen["policy"] = kinesis.get_resource_policy(ResourceARN=stream_arn)
-kinesis.delete_resource_policy(ResourceARN=stream_arn)
-seen["policyAfter"] = kinesis.get_resource_policy(ResourceARN=stream_arn)
-
 seen["errors"] = {
     "missingStream": error_of(kinesis.describe_stream_summary, StreamName="nope"),
     "badIterator": error_of(kinesis.get_records, ShardIterator="not-an-iterator"),
     "streamExists": error_of(kinesis.create_stream, StreamName="py-clicks", ShardCount=1),
     "onDemandWithShards": error_of(kinesis.create_stream, StreamName="py-bad",
                                    ShardCount=1, StreamModeDetails={"StreamMode": "ON_DEMAND"}),
-    "deleteMissingPolicy": error_of(kinesis.delete_resource_policy, ResourceARN=stream_arn),
-    "policyNotJson": error_of(kinesis.put_resource_policy, ResourceARN=stream_arn, Policy="{not json"),
 }
+
+# Resource policies came to Kinesis in 2023; an older botocore (Debian 12's) does not know them.
+if supports(kinesis, "put_resource_policy"):
+    policy = json.dumps({"Version": "2012-10-17", "Statement": [{
+        "Sid": "read", "Effect": "Allow", "Principal": {"AWS": "arn:aws:iam::111122223333:root"},
+        "Action": ["kinesis:GetRecords", "kinesis:GetShardIterator", "kinesis:DescribeStreamSummary"],
+        "Resource": stream_arn}]})
+    seen["policyBefore"] = kinesis.get_resource_policy(ResourceARN=stream_arn)
+    kinesis.put_resource_policy(ResourceARN=stream_arn, Policy=policy)
+    seen["policy"] = kinesis.get_resource_policy(ResourceARN=stream_arn)
+    kinesis.delete_resource_policy(ResourceARN=stream_arn)
+    seen["policyAfter"] = kinesis.get_resource_policy(ResourceARN=stream_arn)
+    seen["errors"]["deleteMissingPolicy"] = error_of(kinesis.delete_resource_policy, ResourceARN=stream_arn)
+    seen["errors"]["policyNotJson"] = error_of(kinesis.put_resource_policy, ResourceARN=stream_arn, Policy="{not json")
 
 emit(seen)

@@ -30,6 +30,11 @@ def client(service):
     return session.client(service, endpoint_url=ENDPOINT, config=config)
 
 
+def supports(service_client, operation):
+    """Whether this botocore knows an operation: Debian's is older than AWS's newest operations."""
+    return hasattr(service_client, operation)
+
+
 def error_of(call, *args, **kwargs):
     """Calls a client method that should fail: the error as botocore read it, or None if it succeeded."""
     from botocore.exceptions import ClientError
@@ -85,6 +90,9 @@ def typed(value):
 
 
 def emit(observations):
-    """Prints what the script observed, as one JSON document, for the JUnit test to check."""
+    """Prints what the script observed, as one JSON document, for the JUnit test to check, with the
+    botocore version that observed it (when botocore was used)."""
+    if "botocore" in sys.modules:
+        observations = dict(observations, botocoreVersion=sys.modules["botocore"].__version__)
     json.dump(typed(observations), sys.stdout)
     sys.stdout.write("\n")

@@ -112,6 +112,20 @@ public final class PythonScript {
         }
     }
 
+    /**
+     * Skips the calling test, with the reason printed, when what the script saw has nothing at
+     * {@code pointer} because its botocore did not know the operation or member (Debian's
+     * python3-boto3 is older than AWS's newest ones).
+     */
+    public static void assumeObserved(JsonNode seen, String pointer, String operation) {
+        if (seen.at(pointer).isMissingNode()) {
+            String reason = "skipped: botocore " + seen.path("botocoreVersion").asText("?") + " does not know "
+                    + operation + "; a newer botocore (WORKBOOK_PYTHON) checks it";
+            System.out.println(reason);
+            Assumptions.abort(reason);
+        }
+    }
+
     /** The interpreter that imports every required module; skips the test, saying what is missing, when none does. */
     private String interpreter() {
         List<String> candidates = new ArrayList<>();

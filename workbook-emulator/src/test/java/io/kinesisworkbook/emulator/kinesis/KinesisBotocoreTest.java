@@ -71,6 +71,7 @@ class KinesisBotocoreTest {
 
     @Test
     void resourcePoliciesArePutReadAndDeleted() {
+        PythonScript.assumeObserved(seen, "/policy", "Kinesis PutResourcePolicy");
         assertThat(seen.at("/policyBefore/Policy").asText()).isEqualTo("{}");
         assertThat(seen.at("/policy/Policy").asText()).contains("\"Sid\": \"read\"", "kinesis:GetRecords");
         assertThat(seen.at("/policyAfter/Policy").asText()).isEqualTo("{}");
@@ -85,8 +86,14 @@ class KinesisBotocoreTest {
         assertThat(errors.at("/badIterator/code").asText()).isEqualTo("InvalidArgumentException");
         assertThat(errors.at("/streamExists/code").asText()).isEqualTo("ResourceInUseException");
         assertThat(errors.at("/onDemandWithShards/code").asText()).isEqualTo("InvalidArgumentException");
+    }
+
+    @Test
+    void resourcePolicyErrorsAreAwsTypes() {
+        PythonScript.assumeObserved(seen, "/policy", "Kinesis PutResourcePolicy");
+        JsonNode errors = seen.get("errors");
         assertThat(errors.at("/deleteMissingPolicy/code").asText()).isEqualTo("ResourceNotFoundException");
         assertThat(errors.at("/policyNotJson/code").asText()).isEqualTo("InvalidArgumentException");
-        assertThat(errors.at("/policyNotJson/message").asText()).isNotBlank();
+        assertThat(errors.at("/policyNotJson/message").asText()).startsWith("Invalid resource policy:");
     }
 }
