@@ -18,15 +18,16 @@ ENDPOINT = os.environ["WORKBOOK_ENDPOINT"]
 REGION = os.environ.get("AWS_DEFAULT_REGION", "us-east-1")
 
 
-def client(service):
-    """A botocore client for the emulator that never retries, so the script sees each answer as sent."""
+def client(service, validate=True):
+    """A botocore client for the emulator that never retries, so the script sees each answer as sent.
+    validate=False sends what an older botocore's model would refuse (Debian's knows 2022's limits)."""
     import boto3
     from botocore.config import Config
 
     session = boto3.session.Session(
         aws_access_key_id="workbook", aws_secret_access_key="workbook", region_name=REGION)
     config = Config(retries={"max_attempts": 1, "mode": "standard"}, connect_timeout=5, read_timeout=60,
-                    s3={"addressing_style": "path"})
+                    s3={"addressing_style": "path"}, parameter_validation=validate)
     return session.client(service, endpoint_url=ENDPOINT, config=config)
 
 
@@ -50,6 +51,24 @@ def error_of(call, *args, **kwargs):
             "exception": type(e).__name__,
         }
     return None
+
+
+def get(path, service):
+    """A raw REST GET, below any SDK, signed (in name only) for a service: (status, headers with
+    lowercase names, body bytes). The emulator routes REST calls by path and the signature's service."""
+    request = urllib.request.Request(ENDPOINT + path, method="GET", headers={
+        "Authorization": "AWS4-HMAC-SHA256 Credential=workbook/20260101/" + REGION + "/" + service + "/aws4_request"})
+    try:
+        with urllib.request.urlopen(request, timeout=30) as response:
+            return response.status, lowercase(response.headers), response.read()
+    except urllib.error.HTTPError as e:
+        return e.code, lowercase(e.headers), e.read()
+
+
+def raw_error(status_headers_body):
+    """A raw error answer: its status, x-amzn-ErrorType and the members of its JSON body, as sent."""
+    status, headers, body = status_headers_body
+    return {"status": status, "errorType": headers.get("x-amzn-errortype"), "body": json.loads(body)}
 
 
 def post(target, body, content_type):

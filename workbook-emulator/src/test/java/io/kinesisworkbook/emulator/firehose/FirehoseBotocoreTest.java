@@ -1,0 +1,67 @@
+package io.kinesisworkbook.emulator.firehose;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.kinesisworkbook.emulator.Emulator;
+import io.kinesisworkbook.emulator.EmulatorOptions;
+import io.kinesisworkbook.emulator.PythonScript;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/** Firehose through botocore: a Direct PUT delivery stream into the emulator's S3, as boto3 drives it. */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class FirehoseBotocoreTest {
+
+    Emulator emulator;
+    JsonNode seen;
+
+    @BeforeAll
+    void run() {
+        emulator = Emulator.start(EmulatorOptions.defaults().withInstantTransitions());
+        seen = PythonScript.named("firehose_botocore.py").requires("boto3").runAgainst(emulator.endpoint());
+    }
+
+    @AfterAll
+    void stop() {
+        if (emulator != null) {
+            emulator.close();
+        }
+    }
+
+    @Test
+    void aDeliveryStreamIsDescribedWithDatetimesAndDelivers() {
+        assertThat(seen.at("/created/DeliveryStreamARN").asText()).endsWith(":deliverystream/py-logs");
+        assertThat(seen.at("/described/CreateTimestamp/datetime").asText()).startsWith("20");
+        assertThat(seen.at("/put/RecordId").asText()).isNotEmpty();
+        assertThat(seen.at("/batch/FailedPutCount").asInt()).isZero();
+        assertThat(seen.get("objects")).hasSize(1);
+        assertThat(seen.at("/objects/0").asText()).startsWith("logs/");
+        assertThat(seen.get("body").asText()).isEqualTo("{\"line\": 1}\n{\"line\": 2}\n{\"line\": 3}\n");
+    }
+
+    @Test
+    void theFileExtensionEndsTheObjectsKey() {
+        PythonScript.assumeObserved(seen, "/fileExtension", "Firehose's FileExtension");
+        assertThat(seen.at("/objects/0").asText()).endsWith(".jsonl");
+    }
+
+    @Test
+    void errorsCarryFirehosesCodesAndLowercaseMessage() {
+        assertThat(seen.at("/errors/missingStream/code").asText()).isEqualTo("ResourceNotFoundException");
+        assertThat(seen.at("/errors/missingStream/message").asText())
+                .isEqualTo("Firehose no-such-stream under account 000000000000 not found.");
+        assertThat(seen.at("/errors/streamExists/code").asText()).isEqualTo("ResourceInUseException");
+        assertThat(fieldNames(seen.at("/rawMissing/body"))).containsExactlyInAnyOrder("__type", "message");
+    }
+
+    static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
+    }
+}
