@@ -56,13 +56,8 @@ def error_of(call, *args, **kwargs):
 def get(path, service):
     """A raw REST GET, below any SDK, signed (in name only) for a service: (status, headers with
     lowercase names, body bytes). The emulator routes REST calls by path and the signature's service."""
-    request = urllib.request.Request(ENDPOINT + path, method="GET", headers={
-        "Authorization": "AWS4-HMAC-SHA256 Credential=workbook/20260101/" + REGION + "/" + service + "/aws4_request"})
-    try:
-        with urllib.request.urlopen(request, timeout=30) as response:
-            return response.status, lowercase(response.headers), response.read()
-    except urllib.error.HTTPError as e:
-        return e.code, lowercase(e.headers), e.read()
+    return send(urllib.request.Request(ENDPOINT + path, method="GET", headers={
+        "Authorization": "AWS4-HMAC-SHA256 Credential=workbook/20260101/" + REGION + "/" + service + "/aws4_request"}))
 
 
 def raw_error(status_headers_body):
@@ -73,11 +68,14 @@ def raw_error(status_headers_body):
 
 def post(target, body, content_type):
     """A raw RPC call (X-Amz-Target), below any SDK: (status, headers with lowercase names, body bytes)."""
-    request = urllib.request.Request(ENDPOINT + "/", data=body, method="POST", headers={
+    return send(urllib.request.Request(ENDPOINT + "/", data=body, method="POST", headers={
         "Content-Type": content_type,
         "X-Amz-Target": target,
         "Authorization": "AWS4-HMAC-SHA256 Credential=workbook/20260101/" + REGION + "/any/aws4_request",
-    })
+    }))
+
+
+def send(request):
     try:
         with urllib.request.urlopen(request, timeout=30) as response:
             return response.status, lowercase(response.headers), response.read()

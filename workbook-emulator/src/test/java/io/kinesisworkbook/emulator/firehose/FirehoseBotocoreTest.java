@@ -3,34 +3,16 @@ package io.kinesisworkbook.emulator.firehose;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kinesisworkbook.emulator.Emulator;
-import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.PythonScript;
-import java.util.ArrayList;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.kinesisworkbook.emulator.PythonScriptTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Firehose through botocore: a Direct PUT delivery stream into the emulator's S3, as boto3 drives it. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class FirehoseBotocoreTest {
+class FirehoseBotocoreTest extends PythonScriptTest {
 
-    Emulator emulator;
-    JsonNode seen;
-
-    @BeforeAll
-    void run() {
-        emulator = Emulator.start(EmulatorOptions.defaults().withInstantTransitions());
-        seen = PythonScript.named("firehose_botocore.py").requires("boto3").runAgainst(emulator.endpoint());
-    }
-
-    @AfterAll
-    void stop() {
-        if (emulator != null) {
-            emulator.close();
-        }
+    @Override
+    protected PythonScript script() {
+        return PythonScript.named("firehose_botocore.py").requires("boto3");
     }
 
     @Test
@@ -56,12 +38,7 @@ class FirehoseBotocoreTest {
         assertThat(seen.at("/errors/missingStream/message").asText())
                 .isEqualTo("Firehose no-such-stream under account 000000000000 not found.");
         assertThat(seen.at("/errors/streamExists/code").asText()).isEqualTo("ResourceInUseException");
-        assertThat(fieldNames(seen.at("/rawMissing/body"))).containsExactlyInAnyOrder("__type", "message");
+        assertThat(memberNames(seen.at("/rawMissing/body"))).containsExactlyInAnyOrder("__type", "message");
     }
 
-    static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
 }

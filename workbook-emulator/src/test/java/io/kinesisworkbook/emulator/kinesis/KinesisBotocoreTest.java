@@ -3,36 +3,20 @@ package io.kinesisworkbook.emulator.kinesis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kinesisworkbook.emulator.Emulator;
-import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.PythonScript;
+import io.kinesisworkbook.emulator.PythonScriptTest;
 import java.util.Base64;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Kinesis through botocore (AWS JSON 1.1, as the AWS CLI and boto3 send it): one script does a
  * stream's life, and each test checks a part of what botocore made of the answers.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KinesisBotocoreTest {
+class KinesisBotocoreTest extends PythonScriptTest {
 
-    Emulator emulator;
-    JsonNode seen;
-
-    @BeforeAll
-    void run() {
-        emulator = Emulator.start(EmulatorOptions.defaults().withInstantTransitions());
-        seen = PythonScript.named("kinesis_botocore.py").requires("boto3").runAgainst(emulator.endpoint());
-    }
-
-    @AfterAll
-    void stop() {
-        if (emulator != null) {
-            emulator.close();
-        }
+    @Override
+    protected PythonScript script() {
+        return PythonScript.named("kinesis_botocore.py").requires("boto3");
     }
 
     @Test

@@ -3,41 +3,25 @@ package io.kinesisworkbook.emulator.kinesis;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kinesisworkbook.emulator.Emulator;
-import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.PythonScript;
+import io.kinesisworkbook.emulator.PythonScriptTest;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /**
  * Kinesis's CBOR answers byte by byte, read by a generic CBOR decoder (cbor2) rather than an AWS SDK,
  * which reads past what a generic decoder trips over: timestamps must be tag 1 around integer epoch
  * milliseconds, blobs byte strings, errors {@code __type} and {@code message}.
  */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class KinesisCborWireTest {
+class KinesisCborWireTest extends PythonScriptTest {
 
-    Emulator emulator;
-    JsonNode seen;
-    long started;
+    final long started = System.currentTimeMillis();
 
-    @BeforeAll
-    void run() {
-        emulator = Emulator.start(EmulatorOptions.defaults().withInstantTransitions());
-        started = System.currentTimeMillis();
-        seen = PythonScript.named("kinesis_cbor_wire.py").requires("cbor2").runAgainst(emulator.endpoint());
-    }
-
-    @AfterAll
-    void stop() {
-        if (emulator != null) {
-            emulator.close();
-        }
+    @Override
+    protected PythonScript script() {
+        return PythonScript.named("kinesis_cbor_wire.py").requires("cbor2");
     }
 
     @Test
@@ -84,15 +68,10 @@ class KinesisCborWireTest {
         JsonNode missing = seen.get("missing");
         assertThat(missing.get("status").asInt()).isEqualTo(400);
         assertThat(missing.get("errorType").asText()).isEqualTo("ResourceNotFoundException");
-        assertThat(fieldNames(missing.get("body"))).containsExactlyInAnyOrder("__type", "message");
+        assertThat(memberNames(missing.get("body"))).containsExactlyInAnyOrder("__type", "message");
         assertThat(missing.at("/body/message").asText()).isEqualTo("Stream no-such-stream under account 000000000000 not found.");
         assertThat(seen.at("/invalid/body/__type").asText()).isEqualTo("ValidationException");
         assertThat(seen.at("/invalid/body/message").asText()).startsWith("2 validation errors detected");
     }
 
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
 }

@@ -3,41 +3,34 @@ package io.kinesisworkbook.emulator.lambda;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kinesisworkbook.emulator.Emulator;
-import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.PythonScript;
+import io.kinesisworkbook.emulator.PythonScriptTest;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** Lambda through botocore: a Java function, compiled here, deployed and invoked by boto3. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class LambdaBotocoreTest {
+class LambdaBotocoreTest extends PythonScriptTest {
 
-    Emulator emulator;
-    JsonNode seen;
     Path zip;
 
-    @BeforeAll
-    void run() throws IOException {
-        emulator = Emulator.start(EmulatorOptions.defaults().withInstantTransitions());
-        zip = Files.createTempFile("greeter", ".zip");
-        Files.write(zip, TestFunctions.greeter());
-        seen = PythonScript.named("lambda_botocore.py").requires("boto3").withEnv("FUNCTION_ZIP", zip.toString())
-                .runAgainst(emulator.endpoint());
+    /** The script deploys the greeter function from a zip built here, whose path it gets in FUNCTION_ZIP. */
+    @Override
+    protected PythonScript script() {
+        try {
+            zip = Files.createTempFile("greeter", ".zip");
+            Files.write(zip, TestFunctions.greeter());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        return PythonScript.named("lambda_botocore.py").requires("boto3").withEnv("FUNCTION_ZIP", zip.toString());
     }
 
     @AfterAll
-    void stop() throws IOException {
-        if (emulator != null) {
-            emulator.close();
-        }
+    void deleteZip() throws IOException {
         Files.deleteIfExists(zip);
     }
 
@@ -68,12 +61,7 @@ class LambdaBotocoreTest {
         assertThat(seen.at("/afterDelete/code").asText()).isEqualTo("ResourceNotFoundException");
         JsonNode raw = seen.get("rawMissing");
         assertThat(raw.get("errorType").asText()).isEqualTo("ResourceNotFoundException");
-        assertThat(fieldNames(raw.get("body"))).containsExactlyInAnyOrder("Type", "Message");
+        assertThat(memberNames(raw.get("body"))).containsExactlyInAnyOrder("Type", "Message");
     }
 
-    private static List<String> fieldNames(JsonNode node) {
-        List<String> names = new ArrayList<>();
-        node.fieldNames().forEachRemaining(names::add);
-        return names;
-    }
 }

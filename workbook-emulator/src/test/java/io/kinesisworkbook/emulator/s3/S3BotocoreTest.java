@@ -3,32 +3,16 @@ package io.kinesisworkbook.emulator.s3;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.kinesisworkbook.emulator.Emulator;
-import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.PythonScript;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
+import io.kinesisworkbook.emulator.PythonScriptTest;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.TestInstance;
 
 /** S3 (S3Proxy on the emulator's port) through botocore, path-style as boto3 addresses an endpoint URL. */
-@TestInstance(TestInstance.Lifecycle.PER_CLASS)
-class S3BotocoreTest {
+class S3BotocoreTest extends PythonScriptTest {
 
-    Emulator emulator;
-    JsonNode seen;
-
-    @BeforeAll
-    void run() {
-        emulator = Emulator.start(EmulatorOptions.defaults().withInstantTransitions());
-        seen = PythonScript.named("s3_botocore.py").requires("boto3").runAgainst(emulator.endpoint());
-    }
-
-    @AfterAll
-    void stop() {
-        if (emulator != null) {
-            emulator.close();
-        }
+    @Override
+    protected PythonScript script() {
+        return PythonScript.named("s3_botocore.py").requires("boto3");
     }
 
     @Test
