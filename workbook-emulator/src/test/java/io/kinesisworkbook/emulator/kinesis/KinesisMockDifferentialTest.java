@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kinesisworkbook.emulator.Emulator;
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.SdkClients;
+import io.kinesisworkbook.emulator.Skip;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -15,7 +16,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.function.Function;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.SdkBytes;
@@ -67,7 +67,7 @@ class KinesisMockDifferentialTest {
     @Test
     void theEmulatorAndKinesisMockAgreeExceptWhereDocumented() throws IOException {
         String mock = System.getenv("KINESIS_MOCK_ENDPOINT");
-        Assumptions.assumeTrue(mock != null, "kinesis-mock not running: KINESIS_MOCK_ENDPOINT is not set. "
+        Skip.unless(mock != null, "kinesis-mock not running: KINESIS_MOCK_ENDPOINT is not set. "
                 + "Run: tools/kinesis-mock/run-isolated.sh ./mvnw -o -pl workbook-emulator test -Dtest=KinesisMockDifferentialTest");
         Map<String, String[]> outcomes = new LinkedHashMap<>();
         try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withInstantTransitions());
