@@ -2,10 +2,6 @@ package io.kinesisworkbook.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -34,7 +30,7 @@ class BrowserIT {
         Path served = Files.createDirectories(OUTPUT.resolve("notebooks"));
         Files.copy(JupyterTools.ROOT.resolve("notebooks/00-start-here.ipynb"), served.resolve("00-start-here.ipynb"),
                 StandardCopyOption.REPLACE_EXISTING);
-        int port = freePort();
+        int port = JupyterTools.freePort();
         String token = UUID.randomUUID().toString();
         ProcessBuilder server = new ProcessBuilder(python, "-m", "notebook", "--no-browser", "--ip=127.0.0.1",
                 "--port=" + port, "--NotebookApp.token=" + token, "--notebook-dir=" + served, "--allow-root")
@@ -43,7 +39,7 @@ class BrowserIT {
         server.environment().put("JUPYTER_PATH", JupyterTools.JUPYTER_DATA.toString());
         Process jupyter = server.start();
         try {
-            waitForJupyter(port);
+            JupyterTools.waitForJupyter(port, jupyter, OUTPUT.resolve("jupyter.log"));
             String url = "http://127.0.0.1:" + port + "/notebooks/00-start-here.ipynb?token=" + token;
             int status = JupyterTools.run(List.of("node", BROWSER_TEST.resolve("run-notebook.mjs").toString(), url,
                     OUTPUT.resolve("00-start-here.png").toString(), "Hello, Kinesis!", "✔ the stream is gone",
@@ -70,24 +66,4 @@ class BrowserIT {
         Assumptions.assumeTrue(ready, reason);
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void waitForJupyter(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/api").toURL().openConnection();
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("Jupyter did not answer on port " + port + " within 60 s");
-    }
 }
