@@ -29,13 +29,22 @@ classpath_file="$module/target/kernel/classpath.txt"
 mkdir -p "$module/target"
 rm -f "$module"/target/emulator.*.log
 emulator_log="$(mktemp "$module/target/emulator.XXXXXX.log")"
-java -cp "$(cat "$classpath_file")" io.kinesisworkbook.emulator.EmulatorMain --port 0 >"$emulator_log" 2>&1 &
+# --exit-with-parent: should this script be killed outright (no trap runs), the emulator goes too.
+java -cp "$(cat "$classpath_file")" io.kinesisworkbook.emulator.EmulatorMain --port 0 --exit-with-parent \
+  >"$emulator_log" 2>&1 &
 emulator_pid=$!
 jupyter_pid=
 
+# Jupyter first (it shuts its kernels down), then the emulator. 'set +e': a non-zero wait must not
+# end this trap before the emulator is stopped.
 stop_all() {
-  [ -n "$jupyter_pid" ] && kill "$jupyter_pid" 2>/dev/null && wait "$jupyter_pid" 2>/dev/null
-  kill "$emulator_pid" 2>/dev/null && wait "$emulator_pid" 2>/dev/null
+  set +e
+  if [ -n "$jupyter_pid" ]; then
+    kill "$jupyter_pid" 2>/dev/null
+    wait "$jupyter_pid" 2>/dev/null
+  fi
+  kill "$emulator_pid" 2>/dev/null
+  wait "$emulator_pid" 2>/dev/null
   return 0
 }
 trap stop_all EXIT

@@ -15,7 +15,7 @@ public final class EmulatorMain {
     public static void main(String[] args) throws InterruptedException {
         EmulatorOptions options;
         try {
-            options = parse(args);
+            options = parse(withoutExitWithParent(args));
         } catch (UsageException e) {
             System.err.println("workbook emulator: " + e.getMessage());
             System.err.println(USAGE);
@@ -36,12 +36,21 @@ public final class EmulatorMain {
             return;
         }
         Runtime.getRuntime().addShutdownHook(new Thread(emulator::close, "emulator-shutdown"));
+        if (args.length != withoutExitWithParent(args).length) {
+            // The launcher that started this emulator may be killed without a chance to stop it.
+            ProcessHandle.current().parent().ifPresent(parent -> parent.onExit().thenRun(() -> System.exit(0)));
+        }
         System.out.println("Kinesis Workbook emulator listening on " + emulator.endpoint()
                 + (options.throughputLimits() ? "" : " (throughput limits off)")
                 + (options.transitionDelay().isZero() ? " (instant state transitions)" : ""));
         System.out.println("Point an SDK or the AWS CLI at it (any access key works), e.g. aws --endpoint-url "
                 + emulator.endpoint() + " --region " + options.defaultRegion() + " kinesis list-streams. Ctrl-C stops it.");
         new CountDownLatch(1).await();
+    }
+
+    /** {@code --exit-with-parent} is for launchers, not for {@link EmulatorOptions}. */
+    private static String[] withoutExitWithParent(String[] args) {
+        return java.util.Arrays.stream(args).filter(arg -> !arg.equals("--exit-with-parent")).toArray(String[]::new);
     }
 
     /** The options the arguments ask for, or {@code null} when they ask for the usage. */
@@ -90,11 +99,12 @@ public final class EmulatorMain {
     }
 
     static final String USAGE = """
-            usage: workbook emulator [--port N] [--host ADDRESS] [--no-limits] [--fast]
+            usage: workbook emulator [--port N] [--host ADDRESS] [--no-limits] [--fast] [--exit-with-parent]
               --port N        the port to listen on (default 4566; 0 picks a free one)
               --host ADDRESS  the address to listen on (default 127.0.0.1, loopback only)
               --no-limits     no per-shard throughput limits (for benchmarks)
-              --fast          instant CREATING/UPDATING/DELETING transitions""";
+              --fast          instant CREATING/UPDATING/DELETING transitions
+              --exit-with-parent  stop when the process that started this one ends (for launchers)""";
 
     /** A mistake in the command line, said in one line. */
     static final class UsageException extends RuntimeException {
