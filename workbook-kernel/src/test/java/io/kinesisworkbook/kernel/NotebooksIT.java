@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -35,6 +36,25 @@ class NotebooksIT {
         try (Stream<Path> files = Files.list(JupyterTools.ROOT.resolve("notebooks"))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb")).sorted().toList().stream();
         }
+    }
+
+    @Test
+    void aFailingCellIsReportedInPlainTextWithoutColourCodes() throws Exception {
+        Path failing = OUTPUT.resolve("failing/fails.ipynb");
+        Files.createDirectories(failing.getParent());
+        Files.writeString(failing, """
+                {"cells": [{"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+                            "source": ["Check.that(1 + 1 == 3, \\"arithmetic still works\\");"]}],
+                 "metadata": {"kernelspec": {"name": "kinesis-workbook", "display_name": "Kinesis Workbook (Java)",
+                                             "language": "java"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        Path log = OUTPUT.resolve("failing/fails.log");
+        int status = JupyterTools.run(List.of(python, "workbook-kernel/jupyter/run-notebooks.py", "--output-dir",
+                failing.getParent().resolve("out").toString(), failing.toString()), log, 300);
+        String output = Files.readString(log);
+        assertThat(status).as("exit status; output:%n%s", output).isEqualTo(1);
+        assertThat(output).contains("Check failed: arithmetic still works").doesNotContain("\u001b");
     }
 
     @ParameterizedTest
