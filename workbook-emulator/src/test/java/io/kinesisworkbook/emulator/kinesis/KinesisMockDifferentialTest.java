@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kinesisworkbook.emulator.Emulator;
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.SdkClients;
+import io.kinesisworkbook.emulator.Skip;
 import java.io.IOException;
 import java.net.URI;
 import java.nio.file.Files;
@@ -16,7 +17,6 @@ import java.util.Map;
 import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
@@ -77,7 +77,7 @@ class KinesisMockDifferentialTest {
     @Timeout(value = 5, unit = TimeUnit.MINUTES)   // never hold the machine's heavy-work lock on a hung call
     void theEmulatorAndKinesisMockAgreeExceptWhereDocumented() throws IOException {
         String mock = System.getenv("KINESIS_MOCK_ENDPOINT");
-        Assumptions.assumeTrue(mock != null, "kinesis-mock not running: KINESIS_MOCK_ENDPOINT is not set. "
+        Skip.unless(mock != null, "kinesis-mock not running: KINESIS_MOCK_ENDPOINT is not set. "
                 + "Run: tools/kinesis-mock/run-isolated.sh ./mvnw -o -pl workbook-emulator test -Dtest=KinesisMockDifferentialTest");
         Map<String, String[]> outcomes = new LinkedHashMap<>();
         try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withInstantTransitions());
