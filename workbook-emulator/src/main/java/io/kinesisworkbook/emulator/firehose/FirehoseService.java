@@ -31,6 +31,7 @@ public final class FirehoseService implements TargetService, AutoCloseable {
     private final DeliveryStreamRegistry registry;
     private final Delivery delivery;
     private final ScheduledExecutorService deliveryThread;
+    private final FirehoseWriter writer;
 
     public FirehoseService(EmulatorOptions options, StreamTap tap, ObjectStore store, FunctionInvoker functions) {
         registry = new DeliveryStreamRegistry(options.accountId(), options.clock());
@@ -39,6 +40,7 @@ public final class FirehoseService implements TargetService, AutoCloseable {
                 options.transitionDelay().toMillis());
         RecordOperations records = new RecordOperations(streams, options.clock());
         delivery = new Delivery(store, new LambdaProcessor(functions, options.clock()), source, options.clock());
+        writer = new RecordIntake(registry, options.clock());
 
         operations.structure("CreateDeliveryStream", streams::create);
         operations.structure("DescribeDeliveryStream", streams::describe);
@@ -69,6 +71,11 @@ public final class FirehoseService implements TargetService, AutoCloseable {
                 LOG.log(Level.WARNING, "delivery of " + located.stream().name() + " failed", e);
             }
         }
+    }
+
+    /** How the emulator's other services (EventBridge) put records into delivery streams. */
+    public FirehoseWriter writer() {
+        return writer;
     }
 
     /** The operations this emulator answers, for its documentation and tests. */

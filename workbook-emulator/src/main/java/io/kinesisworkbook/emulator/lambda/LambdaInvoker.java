@@ -60,15 +60,27 @@ public final class LambdaInvoker implements FunctionInvoker {
         return context.executor.invoke(target.version().runtime(), target.invokedArn(), payload);
     }
 
-    @Override
-    public Invocation invoke(String region, String functionNameOrArn, byte[] payload) {
-        Resolved target;
+    /**
+     * What another service's invocation runs; a function that does not exist is
+     * {@link FunctionNotFoundException}, other refusals (not Active yet) come back as AWS's error.
+     */
+    private Resolved resolveForService(String region, String functionNameOrArn) {
         try {
-            target = resolve(region, functionNameOrArn, null);
+            return resolve(region, functionNameOrArn, null);
         } catch (AwsServiceException e) {
             if (e.status() == 404) {
                 throw new FunctionNotFoundException(e.getMessage());
             }
+            throw e;
+        }
+    }
+
+    @Override
+    public Invocation invoke(String region, String functionNameOrArn, byte[] payload) {
+        Resolved target;
+        try {
+            target = resolveForService(region, functionNameOrArn);
+        } catch (AwsServiceException e) {
             return failure(e);
         }
         long giveUp = System.currentTimeMillis() + THROTTLE_PATIENCE_MILLIS;
@@ -89,6 +101,27 @@ public final class LambdaInvoker implements FunctionInvoker {
                 }
                 pause = Math.min(1000, pause * 2);
             }
+        }
+    }
+
+    @Override
+    public void invokeAsync(String region, String functionNameOrArn, byte[] payload) {
+        Resolved target;
+        try {
+            target = resolveForService(region, functionNameOrArn);
+        } catch (AwsServiceException e) {
+            throw new FunctionNotReadyException(e.getMessage());
+        }
+        invokeAsync(target, payload);
+    }
+
+    @Override
+    public boolean exists(String region, String functionNameOrArn) {
+        try {
+            resolve(region, functionNameOrArn, null);
+            return true;
+        } catch (AwsServiceException e) {
+            return e.status() != 404;
         }
     }
 
