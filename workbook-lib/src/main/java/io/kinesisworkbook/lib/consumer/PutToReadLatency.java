@@ -1,5 +1,6 @@
 package io.kinesisworkbook.lib.consumer;
 
+import io.kinesisworkbook.lib.Wait;
 import io.kinesisworkbook.lib.backend.WorkbookException;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -11,7 +12,6 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
-import java.util.function.BooleanSupplier;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -111,13 +111,13 @@ public final class PutToReadLatency {
                         .consumer().consumerARN());
             }
             for (String consumerArn : consumerArns) {
-                await("consumer " + consumerArn + " to become ACTIVE", () -> kinesis.describeStreamConsumer(
+                Wait.until("consumer " + consumerArn + " to become ACTIVE", PATIENCE, () -> kinesis.describeStreamConsumer(
                         b -> b.consumerARN(consumerArn)).consumerDescription().consumerStatus() == ConsumerStatus.ACTIVE);
             }
             for (int c = 0; c < consumers; c++) {
                 subscriptions.add(subscribe(consumerArns.get(c), c, deliveries, subscribed));
             }
-            awaitLatch(subscribed, consumers + " subscriptions to start");
+            Wait.until(consumers + " subscriptions to start", PATIENCE, () -> subscribed.getCount() == 0);
             putAndAwait(deliveries, consumers + " fan-out consumers");
         } finally {
             subscriptions.forEach(subscription -> subscription.cancel(true));
@@ -148,28 +148,7 @@ public final class PutToReadLatency {
             kinesis.putRecord(b -> b.streamName(stream).partitionKey("tick").data(SdkBytes.fromUtf8String(sentAt)));
             next += every.toNanos();
         }
-        await(who + " to receive all " + records + " records", () -> deliveries.allReceived(records));
-    }
-
-    private static void await(String what, BooleanSupplier condition) {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new WorkbookException("Gave up waiting for " + what + " after " + PATIENCE.toSeconds() + " s.");
-            }
-            sleepUntil(System.nanoTime() + Duration.ofMillis(20).toNanos());
-        }
-    }
-
-    private static void awaitLatch(CountDownLatch latch, String what) {
-        try {
-            if (!latch.await(PATIENCE.toMillis(), TimeUnit.MILLISECONDS)) {
-                throw new WorkbookException("Gave up waiting for " + what + " after " + PATIENCE.toSeconds() + " s.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WorkbookException("Interrupted while waiting for " + what + ".");
-        }
+        Wait.until(who + " to receive all " + records + " records", PATIENCE, () -> deliveries.allReceived(records));
     }
 
     private static void sleepUntil(long nanoTime) {

@@ -1,5 +1,6 @@
 package io.kinesisworkbook.lib.kcl;
 
+import io.kinesisworkbook.lib.Wait;
 import io.kinesisworkbook.lib.backend.WorkbookException;
 import io.kinesisworkbook.lib.view.Charts;
 import io.kinesisworkbook.lib.view.TimeSeriesChart;
@@ -61,17 +62,12 @@ public final class LeaseTimeline implements AutoCloseable {
      * the new state settled; throws after {@code timeout}.
      */
     public void awaitHeld(String worker, int count, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        while (heldBy(worker) != count) {
+        Wait.until(worker + " to hold " + count + " leases", timeout, () -> {
             if (failure != null) {
                 throw failure;
             }
-            if (System.nanoTime() > deadline) {
-                throw new WorkbookException("Gave up after " + timeout.toSeconds() + " s waiting for " + worker
-                        + " to hold " + count + " leases; it holds " + heldBy(worker) + ".");
-            }
-            pause(Duration.ofMillis(50));
-        }
+            return heldBy(worker) == count;
+        });
         pause(Duration.ofSeconds(1));
     }
 

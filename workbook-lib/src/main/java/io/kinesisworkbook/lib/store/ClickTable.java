@@ -1,6 +1,6 @@
 package io.kinesisworkbook.lib.store;
 
-import io.kinesisworkbook.lib.backend.WorkbookException;
+import io.kinesisworkbook.lib.Wait;
 import java.time.Duration;
 import java.util.List;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -100,15 +100,10 @@ public final class ClickTable {
     public void delete() {
         try {
             dynamo.deleteTable(b -> b.tableName(name));
-            long deadline = System.nanoTime() + PATIENCE.toNanos();
-            while (System.nanoTime() < deadline) {
-                dynamo.describeTable(b -> b.tableName(name));
-                pause();
-            }
-            throw new WorkbookException("Table " + name + " was still there " + PATIENCE.toMinutes() + " minutes after DeleteTable.");
-        } catch (ResourceNotFoundException gone) {
-            // deleted
+        } catch (ResourceNotFoundException alreadyGone) {
+            return;
         }
+        Wait.until("table " + name + " to be deleted", PATIENCE, () -> !dynamo.listTables().tableNames().contains(name));
     }
 
     /**
@@ -116,27 +111,13 @@ public final class ClickTable {
      * table is ready in well under one.)
      */
     private void awaitActive() {
-        long deadline = System.nanoTime() + PATIENCE.toNanos();
-        while (!active(dynamo.describeTable(b -> b.tableName(name)).table())) {
-            if (System.nanoTime() > deadline) {
-                throw new WorkbookException("Table " + name + " was not ACTIVE " + PATIENCE.toMinutes() + " minutes after CreateTable.");
-            }
-            pause();
-        }
+        Wait.until("table " + name + " and its index to be ACTIVE", PATIENCE,
+                () -> active(dynamo.describeTable(b -> b.tableName(name)).table()));
     }
 
     private static boolean active(TableDescription table) {
         return table.tableStatus() == TableStatus.ACTIVE && table.globalSecondaryIndexes().stream()
                 .allMatch(index -> index.indexStatus() == IndexStatus.ACTIVE);
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(100);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new WorkbookException("Interrupted while waiting for a DynamoDB table.");
-        }
     }
 
     private static String key(List<KeySchemaElement> schema, KeyType type) {
