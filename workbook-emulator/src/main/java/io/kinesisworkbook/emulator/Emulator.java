@@ -1,6 +1,7 @@
 package io.kinesisworkbook.emulator;
 
 import io.kinesisworkbook.emulator.athena.AthenaService;
+import io.kinesisworkbook.emulator.cloudwatch.CloudWatchService;
 import io.kinesisworkbook.emulator.dynamodb.DynamoDbService;
 import io.kinesisworkbook.emulator.events.EventsService;
 import io.kinesisworkbook.emulator.firehose.FirehoseService;
@@ -11,6 +12,7 @@ import io.kinesisworkbook.emulator.kinesis.KinesisService;
 import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
 import io.kinesisworkbook.emulator.lambda.LambdaService;
 import io.kinesisworkbook.emulator.metrics.InMemoryMetrics;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import io.kinesisworkbook.emulator.s3.ObjectStore;
 import io.kinesisworkbook.emulator.s3.S3Service;
 import java.net.URI;
@@ -49,22 +51,30 @@ public final class Emulator implements AutoCloseable {
     }
 
     public static Emulator start(EmulatorOptions options) {
-        InMemoryMetrics metrics = new InMemoryMetrics();
-        KinesisService kinesis = new KinesisService(options, metrics);
-        DynamoDbService dynamoDb = new DynamoDbService(options);
+        InMemoryMetrics metrics = new InMemoryMetrics(options.clock(), InMemoryMetrics.DEFAULT_RETENTION);
+        // What the services meter goes to CloudWatch's store, unless told not to (a benchmark's relaxation).
+        MetricsSink serviceMetrics = options.serviceMetrics() ? metrics : MetricsSink.DISCARD;
+        KinesisService kinesis = new KinesisService(options, serviceMetrics);
+        // DynamoDB writes a table's item changes to its Kinesis streaming destination through Kinesis's tap.
+        DynamoDbService dynamoDb = new DynamoDbService(options, serviceMetrics, kinesis.tap());
         // S3 starts S3Proxy on its first request, not here, so start-up does not grow with it.
         S3Service s3 = new S3Service(options);
         // Lambda reads function code from S3; Firehose writes to S3 and runs Lambda functions.
-        LambdaService lambda = new LambdaService(options, kinesis.tap(), s3.objectStore());
-        FirehoseService firehose = new FirehoseService(options, kinesis.tap(), s3.objectStore(), lambda.invoker());
+        LambdaService lambda = new LambdaService(options, kinesis.tap(), s3.objectStore(), serviceMetrics);
+        FirehoseService firehose = new FirehoseService(options, kinesis.tap(), s3.objectStore(), lambda.invoker(),
+                serviceMetrics);
         // EventBridge delivers to streams, delivery streams and functions; S3 sends it object events.
-        EventsService events = new EventsService(options, metrics, kinesis.tap(), firehose.writer(), lambda.invoker());
+        EventsService events = new EventsService(options, serviceMetrics, kinesis.tap(), firehose.writer(),
+                lambda.invoker());
         s3.notifyThrough(events.publisher(), lambda.invoker());
         // Athena reads and writes Glue's catalog and S3's objects; DuckDB starts on its first query.
         GlueService glue = new GlueService(options);
         AthenaService athena = new AthenaService(options, glue.catalog(), s3.objectStore());
+        // CloudWatch serves what every service meters, and what clients put.
+        CloudWatchService cloudWatch = new CloudWatchService(options, metrics);
         // REST services are asked in order; S3 takes what the others leave, so it comes last.
-        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb, firehose, events, glue, athena), List.of(lambda, s3),
+        EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb, firehose, events, glue, athena, cloudWatch),
+                List.of(lambda, s3),
                 options.defaultRegion());
         EdgeServer server;
         try {

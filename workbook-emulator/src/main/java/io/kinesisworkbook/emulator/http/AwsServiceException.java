@@ -8,19 +8,39 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public class AwsServiceException extends RuntimeException {
 
+    /** The member most errors carry their message in; a few carry it in {@link #CAPITAL_MESSAGE}. */
+    public static final String MESSAGE = "message";
+    public static final String CAPITAL_MESSAGE = "Message";
+
     private final String errorType;
     private final int status;
     private final ObjectNode details;
+    private final String queryCode;
+    private final String messageMember;
 
     public AwsServiceException(String errorType, String message, int status) {
-        this(errorType, message, status, null);
+        this(errorType, message, status, null, null, MESSAGE);
     }
 
-    private AwsServiceException(String errorType, String message, int status, ObjectNode details) {
+    private AwsServiceException(String errorType, String message, int status, ObjectNode details, String queryCode,
+                                String messageMember) {
         super(message, null, false, false);
         this.errorType = errorType;
         this.status = status;
         this.details = details;
+        this.queryCode = queryCode;
+        this.messageMember = messageMember;
+    }
+
+    /**
+     * An error of a service that speaks the query protocol besides JSON or CBOR (AWS's
+     * "awsQueryCompatible" services, such as CloudWatch): its JSON and CBOR shape is {@code errorType}
+     * (e.g. {@code InvalidParameterValueException}), its query code {@code queryCode}
+     * (e.g. {@code InvalidParameterValue}), which JSON and CBOR answers carry in the
+     * {@code x-amzn-query-error} header so that clients can report the code the query protocol gives.
+     */
+    public static AwsServiceException queryCompatible(String errorType, String queryCode, String message, int status) {
+        return new AwsServiceException(errorType, message, status, null, queryCode, MESSAGE);
     }
 
     /**
@@ -28,7 +48,16 @@ public class AwsServiceException extends RuntimeException {
      * TransactionCanceledException lists its {@code CancellationReasons}, a failed condition the {@code Item}.
      */
     public AwsServiceException withDetails(ObjectNode details) {
-        return new AwsServiceException(errorType, getMessage(), status, details);
+        return new AwsServiceException(errorType, getMessage(), status, details, queryCode, messageMember);
+    }
+
+    /**
+     * The same error with its message in {@code Message} rather than {@code message}, as AWS sends a
+     * few errors (DynamoDB's TransactionCanceledException, Lambda's ResourceNotFoundException). The
+     * casing is the member's name in AWS's API model, so a client that reads only that name finds it.
+     */
+    public AwsServiceException withCapitalMessage() {
+        return new AwsServiceException(errorType, getMessage(), status, details, queryCode, CAPITAL_MESSAGE);
     }
 
     /** A client error: AWS answers every one of them with 400. */
@@ -45,6 +74,13 @@ public class AwsServiceException extends RuntimeException {
                 ? "Missing X-Amz-Target header" : "Unknown operation " + target);
     }
 
+    /** The query protocol's answer to an action a service does not have. */
+    public static AwsServiceException invalidAction(String action) {
+        // AWS's common error text for every query API ("Common Errors" in each API reference)
+        return queryCompatible("InvalidAction", "InvalidAction",
+                "The action or operation requested is invalid. Verify that the action is typed correctly.", 400);
+    }
+
     public static AwsServiceException internalFailure() {
         return new AwsServiceException("InternalFailure",
                 "The request processing has failed because of an unknown error, exception or failure.", 500);
@@ -58,7 +94,22 @@ public class AwsServiceException extends RuntimeException {
         return status;
     }
 
-    /** Members the error's body carries besides {@code __type} and {@code message}, or null. */
+    /** The error's code in the query protocol: {@link #queryCompatible}'s, or the error type. */
+    public String queryCode() {
+        return queryCode != null ? queryCode : errorType;
+    }
+
+    /** Whether the error has a query code of its own, which JSON and CBOR answers name in a header. */
+    public boolean isQueryCompatible() {
+        return queryCode != null;
+    }
+
+    /** The body member that carries the message: {@code message} or, for a few errors, {@code Message}. */
+    public String messageMember() {
+        return messageMember;
+    }
+
+    /** Members the error's body carries besides {@code __type} and the message, or null. */
     public ObjectNode details() {
         return details;
     }

@@ -7,6 +7,7 @@ import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.AwsServiceException;
 import io.kinesisworkbook.emulator.http.Members;
 import io.kinesisworkbook.emulator.http.Validation;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import java.math.BigInteger;
 import java.util.Date;
 import java.util.List;
@@ -127,6 +128,8 @@ final class RecordOperations {
                 context.metrics.shardRecordsIn(stream, shard, 1, entry.bytes(), now);
             }
             context.metrics.recordsIn(stream, "PutRecords", parsed.length - failed, acceptedBytes, now);
+            // every failure here is a throttle: the emulator fails no record for another reason
+            context.metrics.putRecordsOutcome(stream, parsed.length, parsed.length - failed, 0, failed, now);
             response.put("FailedRecordCount", failed);
             response.put("EncryptionType", stream.encryptionType());
             context.metrics.putCall(stream, "PutRecords", failed == 0, elapsedMillis(started), now);
@@ -244,7 +247,7 @@ final class RecordOperations {
             throw KinesisErrors.invalidArgument("Invalid StartingSequenceNumber. It encodes " + Shard.idOf(parsed.shardIndex())
                     + ", while it was used in a call to a shard with " + shard.id());
         }
-        if (parsed == null || parsed.value() > shard.endPosition()) {
+        if (parsed == null || parsed.afterPosition() > shard.endPosition()) {
             throw KinesisErrors.invalidArgument("StartingSequenceNumber " + sequence + " used in GetShardIterator on shard "
                     + shard.id() + " in stream " + stream.name() + " under account " + context.account() + " is invalid.");
         }
@@ -348,6 +351,6 @@ final class RecordOperations {
     }
 
     static double elapsedMillis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000.0;
+        return MetricsSink.millisSince(startedNanos);
     }
 }

@@ -3,6 +3,7 @@ package io.kinesisworkbook.emulator.lambda;
 import io.kinesisworkbook.emulator.http.AwsServiceException;
 import io.kinesisworkbook.emulator.lambda.runtime.FunctionExecutor;
 import io.kinesisworkbook.emulator.lambda.runtime.InvocationResult;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +21,10 @@ public final class LambdaInvoker implements FunctionInvoker {
     private static final long THROTTLE_PATIENCE_MILLIS = 60_000;
 
     private final LambdaContext context;
+    private final LambdaMetrics metrics;
 
-    LambdaInvoker(LambdaContext context) {
+    LambdaInvoker(LambdaContext context, LambdaMetrics metrics) {
+        this.metrics = metrics;
         this.context = context;
     }
 
@@ -57,7 +60,18 @@ public final class LambdaInvoker implements FunctionInvoker {
 
     /** Starts one invocation; {@link FunctionExecutor.ThrottledException} when no slot is free. */
     CompletableFuture<InvocationResult> start(Resolved target, byte[] payload) {
-        return context.executor.invoke(target.version().runtime(), target.invokedArn(), payload);
+        String name = target.function().name();
+        CompletableFuture<InvocationResult> running;
+        try {
+            running = context.executor.invoke(target.version().runtime(), target.invokedArn(), payload);
+        } catch (FunctionExecutor.ThrottledException e) {
+            metrics.throttled(name);
+            throw e;
+        }
+        long started = System.nanoTime();
+        metrics.started(name);
+        return running.whenComplete((result, failure) -> metrics.finished(name, failure != null || result.failed(),
+                MetricsSink.millisSince(started)));
     }
 
     /**

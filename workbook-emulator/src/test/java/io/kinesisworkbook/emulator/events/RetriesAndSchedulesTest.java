@@ -39,7 +39,8 @@ class RetriesAndSchedulesTest {
     private static final String FUNCTION = "arn:aws:lambda:us-east-1:000000000000:function:consumer";
 
     private final ManualClock clock = new ManualClock(Instant.parse("2026-11-26T10:00:00Z"));
-    private final InMemoryMetrics metrics = new InMemoryMetrics();
+    // on the test's clock: the store keeps what is recent by its clock, and this clock stands a week back
+    private final InMemoryMetrics metrics = new InMemoryMetrics(clock, InMemoryMetrics.DEFAULT_RETENTION);
     private final Functions functions = new Functions();
     private EventsService service;
     private EdgeServer server;
