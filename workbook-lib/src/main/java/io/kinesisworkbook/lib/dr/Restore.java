@@ -60,6 +60,16 @@ public final class Restore {
         return new Restored(restored, List.copyOf(missing));
     }
 
+    /**
+     * The objects of {@code expected} (key to ETag) whose copy of that version is not in the DR bucket
+     * yet: empty once the copier has caught up with every change.
+     */
+    public List<String> missingCopies(Map<String, String> expected) {
+        Map<String, String> copies = inventory(s3, drBucket);
+        return expected.entrySet().stream().filter(e -> !copies.containsKey(DrResources.copyKey(e.getKey(), e.getValue())))
+                .map(Map.Entry::getKey).toList();
+    }
+
     /** A bucket's objects now: key to ETag (without quotes), in key order. */
     public static Map<String, String> inventory(S3Client s3, String bucket) {
         Map<String, String> objects = new TreeMap<>();
