@@ -1,12 +1,15 @@
 package io.kinesisworkbook.lib.dr;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kinesisworkbook.lib.Wait;
 import io.kinesisworkbook.lib.data.Events;
 import io.kinesisworkbook.lib.firehose.DeliveredObjects;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicReference;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
@@ -41,6 +44,22 @@ public record CapturedLines(List<Line> lines, List<JsonNode> errors) {
             object.lines().forEach(line -> errors.add(Events.fromJson(line, JsonNode.class)));
         }
         return new CapturedLines(List.copyOf(lines), List.copyOf(errors));
+    }
+
+    /**
+     * Reads the DR bucket until it holds {@code objectEvents} distinct object events and
+     * {@code logLines} distinct log lines (twice a second: each read lists and gets objects), and
+     * returns that read; fails after {@code timeout}, saying what it waited for.
+     */
+    public static CapturedLines await(S3Client s3, String drBucket, int objectEvents, int logLines, Duration timeout) {
+        AtomicReference<CapturedLines> last = new AtomicReference<>();
+        Wait.until(objectEvents + " object events and " + logLines + " log lines in s3://" + drBucket + "/"
+                + DrResources.CAPTURED, timeout, Duration.ofMillis(500), () -> {
+            CapturedLines read = read(s3, drBucket);
+            last.set(read);
+            return read.distinct("object") == objectEvents && read.distinct("log") == logLines;
+        });
+        return last.get();
     }
 
     /** Lines of one kind ({@code object} or {@code log}), repeats included. */

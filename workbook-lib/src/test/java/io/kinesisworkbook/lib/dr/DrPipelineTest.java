@@ -61,10 +61,7 @@ class DrPipelineTest {
                 assertThat(shipped.gzipBytes()).isLessThan(shipped.rawBytes());
                 assertThat(keptLines).isBetween(1, lines.size() - 1);   // the filter keeps some, not all
 
-                await(() -> {
-                    CapturedLines captured = CapturedLines.read(pipeline.s3(), names.drBucket());
-                    return captured.distinct("object") == 40 && captured.distinct("log") == keptLines;
-                }, "every change and every WARN+ line captured");
+                CapturedLines.await(pipeline.s3(), names.drBucket(), 40, keptLines, PATIENCE);
                 StreamCensus census = StreamCensus.of(pipeline.kinesis(), names.stream());
                 assertThat(census.objectEvents()).isEqualTo(40);
                 assertThat(census.logBatches()).isEqualTo(shipped.batches());
@@ -74,6 +71,7 @@ class DrPipelineTest {
                 StreamReader.of(pipeline.kinesis(), names.stream()).from(ReadFrom.trimHorizon()).build()
                         .readAvailable().forEach(copier::handle);
                 assertThat(copier.otherRecords()).isGreaterThanOrEqualTo(shipped.batches());
+                Restore restore = new Restore(pipeline.s3(), names.drBucket());
 
                 Table counts = pipeline.athena().query(DrQueries.COUNTS);
                 assertThat(counts.stringColumn("kind").asList()).containsExactly("log", "object");
@@ -81,12 +79,13 @@ class DrPipelineTest {
 
                 Table restoreList = pipeline.athena().query(DrQueries.RESTORE_LIST);
                 Map<String, String> expected = writer.expectedObjects();
+                assertThat(restore.missingCopies(expected)).isEmpty();
                 assertThat(restoreList.stringColumn("object_key").asList()).containsExactlyElementsOf(expected.keySet());
 
                 // The disaster, and the way back.
                 pipeline.buckets().emptyAndDelete(names.primaryBucket());
                 pipeline.buckets().create(names.primaryBucket());
-                Restore.Restored restored = new Restore(pipeline.s3(), names.drBucket()).into(names.primaryBucket(), restoreList);
+                Restore.Restored restored = restore.into(names.primaryBucket(), restoreList);
                 assertThat(restored.missingCopies()).isEmpty();
                 List<Restore.Verdict> verdicts = Restore.compare(expected, Restore.inventory(pipeline.s3(), names.primaryBucket()));
                 assertThat(verdicts).hasSize(expected.size()).allSatisfy(v -> assertThat(v.verdict()).isEqualTo("same"));
@@ -115,9 +114,7 @@ class DrPipelineTest {
                 assertThat(CapturedLines.read(pipeline.s3(), names.drBucket()).lines()).isEmpty();
                 drills.mendTransform();
                 assertThat(drills.redrive(producer)).isEqualTo(10);
-                await(() -> CapturedLines.read(pipeline.s3(), names.drBucket()).distinct("object") == 10,
-                        "the re-driven events captured");
-                assertThat(CapturedLines.read(pipeline.s3(), names.drBucket()).errors()).isEmpty();
+                assertThat(CapturedLines.await(pipeline.s3(), names.drBucket(), 10, 0, PATIENCE).errors()).isEmpty();
 
                 // S3 refuses the writes: Firehose holds the objects and retries until the policy goes.
                 String policy = drills.refuseWrites();
@@ -127,8 +124,7 @@ class DrPipelineTest {
                 await(() -> StreamCensus.of(pipeline.kinesis(), names.stream()).objectEvents() == 20,
                         "the next ten events in the stream");
                 drills.allowWrites();
-                await(() -> CapturedLines.read(pipeline.s3(), names.drBucket()).distinct("object") == 20,
-                        "every event captured once S3 takes writes again");
+                CapturedLines.await(pipeline.s3(), names.drBucket(), 20, 0, PATIENCE);   // every one, once S3 takes writes
             } finally {
                 pipeline.tearDown();
             }
