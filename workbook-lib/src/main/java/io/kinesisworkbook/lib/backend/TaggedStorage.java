@@ -1,5 +1,8 @@
 package io.kinesisworkbook.lib.backend;
 
+import io.kinesisworkbook.lib.athena.GlueCatalog;
+import io.kinesisworkbook.lib.events.EventRules;
+import io.kinesisworkbook.lib.s3.Buckets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -7,19 +10,16 @@ import java.util.stream.Collectors;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.eventbridge.model.ListRulesResponse;
 import software.amazon.awssdk.services.eventbridge.model.Rule;
-import software.amazon.awssdk.services.eventbridge.model.Target;
 import software.amazon.awssdk.services.glue.GlueClient;
 import software.amazon.awssdk.services.glue.model.Database;
-import software.amazon.awssdk.services.glue.model.EntityNotFoundException;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.services.s3.model.S3Exception;
-import software.amazon.awssdk.services.s3.model.S3Object;
 
 /**
  * The kinds of resource the disaster-recovery pipeline adds to what {@link CleanAws} finds and
  * deletes: EventBridge rules (their targets first), Glue databases (their tables first) and S3
- * buckets (their objects first: Athena's query results and everything the pipeline wrote).
+ * buckets (their objects first: Athena's query results and everything the pipeline wrote). The
+ * deleting is the pipeline's own helpers' ({@link EventRules}, {@link GlueCatalog}, {@link Buckets}).
  */
 final class TaggedStorage {
 
@@ -53,11 +53,7 @@ final class TaggedStorage {
     }
 
     void deleteRule(String rule) {
-        List<String> targets = events.listTargetsByRule(b -> b.rule(rule)).targets().stream().map(Target::id).toList();
-        if (!targets.isEmpty()) {
-            events.removeTargets(b -> b.rule(rule).ids(targets));
-        }
-        events.deleteRule(b -> b.name(rule));
+        new EventRules(events, s3, () -> null).delete(rule);
     }
 
     /** Glue databases whose tags say the workbook created them. */
@@ -69,13 +65,7 @@ final class TaggedStorage {
     }
 
     void deleteDatabase(String database) {
-        try {
-            glue.getTablesPaginator(b -> b.databaseName(database)).stream().flatMap(page -> page.tableList().stream())
-                    .forEach(table -> glue.deleteTable(b -> b.databaseName(database).name(table.name())));
-            glue.deleteDatabase(b -> b.name(database));
-        } catch (EntityNotFoundException alreadyGone) {
-            // deleted meanwhile
-        }
+        new GlueCatalog(glue).deleteDatabase(database);
     }
 
     /**
@@ -94,23 +84,7 @@ final class TaggedStorage {
         });
     }
 
-    /** Deletes every object in the bucket, a thousand a request, then the bucket. */
     void deleteBucket(String bucket) {
-        List<ObjectIdentifier> batch = new ArrayList<>();
-        for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents()) {
-            batch.add(ObjectIdentifier.builder().key(object.key()).build());
-            if (batch.size() == 1_000) {
-                deleteObjects(bucket, batch);
-                batch = new ArrayList<>();
-            }
-        }
-        if (!batch.isEmpty()) {
-            deleteObjects(bucket, batch);
-        }
-        s3.deleteBucket(b -> b.bucket(bucket));
-    }
-
-    private void deleteObjects(String bucket, List<ObjectIdentifier> batch) {
-        s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(batch).quiet(true)));
+        Buckets.deleteWithObjects(s3, bucket);
     }
 }

@@ -96,13 +96,23 @@ public final class Buckets {
         if (!exists(bucket)) {
             return 0;
         }
-        int deleted = deleteObjects(bucket, list(bucket, "").stream().map(S3Object::key).toList());
+        return deleteWithObjects(s3, bucket);
+    }
+
+    /** Deletes every object in an existing bucket, then the bucket (clean-aws's way too); returns how many objects. */
+    public static int deleteWithObjects(S3Client s3, String bucket) {
+        List<String> keys = s3.listObjectsV2Paginator(b -> b.bucket(bucket)).contents().stream().map(S3Object::key).toList();
+        int deleted = deleteObjects(s3, bucket, keys);
         s3.deleteBucket(b -> b.bucket(bucket));
         return deleted;
     }
 
     /** Deletes objects by key, a thousand a request (DeleteObjects' limit); returns how many. */
     public int deleteObjects(String bucket, List<String> keys) {
+        return deleteObjects(s3, bucket, keys);
+    }
+
+    private static int deleteObjects(S3Client s3, String bucket, List<String> keys) {
         for (int from = 0; from < keys.size(); from += DELETE_BATCH) {
             List<ObjectIdentifier> batch = new ArrayList<>();
             for (String key : keys.subList(from, Math.min(keys.size(), from + DELETE_BATCH))) {
