@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 public final class Dashboard {
 
     static final int CHART_WIDTH = 416;
-    static final int CHART_HEIGHT = 250;
+    static final int CHART_HEIGHT = 230;
     static final int COLUMNS = 3;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -145,9 +145,9 @@ public final class Dashboard {
     }
 
     private TimeSeriesChart chart(MetricSeries series) {
-        TimeSeriesChart chart = series.chart().size(CHART_WIDTH, CHART_HEIGHT).xAxis("");
+        TimeSeriesChart chart = series.chart().size(CHART_WIDTH, CHART_HEIGHT);
         if (alarm != null && series.metric() == StreamMetric.ITERATOR_AGE) {
-            chart.limit("alarm", alarm.threshold().toMillis());
+            chart.limit("alarm threshold", alarm.threshold().toMillis()).legendInside();
         }
         return chart;
     }

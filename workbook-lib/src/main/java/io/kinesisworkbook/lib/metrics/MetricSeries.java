@@ -62,6 +62,7 @@ public record MetricSeries(StreamMetric metric, String stream, MetricPeriod peri
         if (isEmpty()) {
             throw new IllegalStateException("No " + metric.metricName() + " data for " + stream + " in this range");
         }
-        return Charts.timeSeries(metric.title(period)).series(metric.metricName(), times, values).yAxis(metric.unit());
+        // The series is named by its statistic: a legend (when a limit line joins it) stays short.
+        return Charts.timeSeries(metric.title(period)).series(metric.statistic(), times, values).yAxis(metric.unit());
     }
 }
