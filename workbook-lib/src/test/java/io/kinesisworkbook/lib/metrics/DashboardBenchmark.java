@@ -6,11 +6,8 @@ import io.kinesisworkbook.emulator.ManualClock;
 import io.kinesisworkbook.emulator.metrics.InMemoryMetrics;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.Arrays;
 import java.util.Map;
 import java.util.Random;
@@ -49,7 +46,7 @@ public final class DashboardBenchmark {
                      .build()) {
             publishAnHour(emulator.metrics());
             clock.advance(Duration.ofHours(1).plusSeconds(1));
-            StreamMetrics metrics = new StreamMetrics(cloudWatch, "dashboard", MetricPeriod.ONE_SECOND, new Fixed(clock));
+            StreamMetrics metrics = new StreamMetrics(cloudWatch, "dashboard", MetricPeriod.ONE_SECOND, new EmulatorTime(clock));
             anHourOfTheFiveGraphs(metrics);
             dashboardRefresh(metrics);
         }
@@ -112,30 +109,6 @@ public final class DashboardBenchmark {
                 store.publish("AWS/Kinesis", "GetRecords.IteratorAgeMilliseconds", dims, random.nextInt(2_000), "Milliseconds", at);
                 store.publish("AWS/Kinesis", "GetRecords.Latency", dims, 1 + random.nextDouble() * 10, "Milliseconds", at);
             }
-        }
-    }
-
-    /** The benchmark's manual clock as the library's clock. */
-    private static final class Fixed extends Clock {
-        private final ManualClock clock;
-
-        Fixed(ManualClock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public Instant instant() {
-            return clock.now();
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
         }
     }
 }

@@ -6,10 +6,8 @@ import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.ManualClock;
 import io.kinesisworkbook.lib.LocalAws;
 import io.kinesisworkbook.lib.streams.Streams;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -39,7 +37,7 @@ class StreamMetricsTest {
         cloudWatch = CloudWatchClient.builder().endpointOverride(aws.emulator.endpoint()).region(Region.US_EAST_1)
                 .credentialsProvider(StaticCredentialsProvider.create(AwsBasicCredentials.create("test", "test"))).build();
         new Streams(aws.kinesis).create("watched", 1);
-        metrics = new StreamMetrics(cloudWatch, "watched", MetricPeriod.ONE_SECOND, new ManualJavaClock(clock));
+        metrics = new StreamMetrics(cloudWatch, "watched", MetricPeriod.ONE_SECOND, new EmulatorTime(clock));
     }
 
     @AfterEach
@@ -145,29 +143,5 @@ class StreamMetricsTest {
         aws.kinesis.putRecords(b -> b.streamName("watched").records(java.util.stream.IntStream.range(0, records)
                 .mapToObj(i -> software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry.builder()
                         .partitionKey("k" + i).data(SdkBytes.fromByteArray(new byte[bytes])).build()).toList()));
-    }
-
-    /** The emulator's manual clock as a java.time.Clock, so the library's ranges end where the emulator's time is. */
-    private static final class ManualJavaClock extends Clock {
-        private final ManualClock clock;
-
-        ManualJavaClock(ManualClock clock) {
-            this.clock = clock;
-        }
-
-        @Override
-        public Instant instant() {
-            return clock.now();
-        }
-
-        @Override
-        public java.time.ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(java.time.ZoneId zone) {
-            return this;
-        }
     }
 }
