@@ -7,7 +7,6 @@ import io.kinesisworkbook.lib.backend.Connection;
 import io.kinesisworkbook.lib.backend.Settings;
 import io.kinesisworkbook.lib.consumer.StreamReader;
 import io.kinesisworkbook.lib.kcl.KclApplication;
-import io.kinesisworkbook.lib.metrics.MetricPeriod;
 import io.kinesisworkbook.lib.metrics.StreamMetrics;
 import io.kinesisworkbook.lib.producer.Producer;
 import io.kinesisworkbook.lib.streams.Streams;
@@ -179,7 +178,7 @@ public final class Workbook {
      * period (1 s on the embedded emulator, 1 min on AWS): graphs, a live dashboard, an iterator-age alarm.
      */
     public StreamMetrics metrics(String stream) {
-        return StreamMetrics.of(cloudWatch(), stream, MetricPeriod.forBackend(backend()));
+        return StreamMetrics.of(cloudWatch(), stream, backend());
     }
 
     /** Any other AWS service's client, pointed at this backend: {@code aws.client(SqsClient.builder())}. */

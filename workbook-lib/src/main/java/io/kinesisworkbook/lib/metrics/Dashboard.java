@@ -32,7 +32,7 @@ import java.util.function.Supplier;
 public final class Dashboard {
 
     static final int CHART_WIDTH = 416;
-    static final int CHART_HEIGHT = 230;
+    static final int CHART_HEIGHT = 200;
     static final int COLUMNS = 3;
     private static final DateTimeFormatter CLOCK = DateTimeFormatter.ofPattern("HH:mm:ss");
 
@@ -41,7 +41,7 @@ public final class Dashboard {
     private Duration refresh = Duration.ofSeconds(2);
     private Supplier<String> status;
     private IteratorAgeAlarm alarm;
-    private String noData = "No data in this window yet.";
+    private String noData;
     private int refreshes;
 
     Dashboard(StreamMetrics metrics) {
@@ -75,7 +75,7 @@ public final class Dashboard {
         return this;
     }
 
-    /** What an empty graph says: on a backend without stream metrics, why. */
+    /** What an empty graph says (by default "no data", or why the backend has none). */
     public Dashboard whenEmpty(String explanation) {
         this.noData = explanation;
         return this;
@@ -135,7 +135,8 @@ public final class Dashboard {
         List<String> cells = new ArrayList<>();
         for (MetricSeries series : graphs.values()) {
             cells.add(series.isEmpty()
-                    ? ChartGrid.note(series.metric().title(metrics.period()), noData, CHART_WIDTH, CHART_HEIGHT)
+                    ? ChartGrid.note(series.metric().title(metrics.period()),
+                            noData != null ? noData : metrics.whyEmpty(window), CHART_WIDTH, CHART_HEIGHT)
                     : ChartGrid.chart(chart(series)));
         }
         cells.add(ChartGrid.note("At " + LocalTime.now(ZoneOffset.UTC).format(CLOCK) + " UTC", statusText(),

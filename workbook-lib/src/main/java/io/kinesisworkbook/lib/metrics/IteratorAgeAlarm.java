@@ -36,6 +36,9 @@ import tech.tablesaw.api.Table;
  */
 public final class IteratorAgeAlarm {
 
+    /** Characters a line of {@link #summary()} holds at most: what a code block on a slide shows. */
+    static final int WRAP = 90;
+
     private final CloudWatchClient cloudWatch;
     private final String name;
     private final Duration threshold;
@@ -72,6 +75,15 @@ public final class IteratorAgeAlarm {
         return describe().stateReason();
     }
 
+    /**
+     * The state and CloudWatch's reason, wrapped at {@value #WRAP} characters so that it reads on a
+     * slide: "consumers-behind: ALARM" and "Threshold Crossed: 1 out of the last 1 datapoints [...]".
+     */
+    public String summary() {
+        MetricAlarm alarm = describe();
+        return name + ": " + alarm.stateValue() + "\n" + wrap(alarm.stateReason());
+    }
+
     /** Waits, asking once a second, until the alarm is in {@code state}; returns how long that took. */
     public Duration waitFor(StateValue state, Duration timeout) {
         return Wait.until("alarm " + name + " to be " + state, timeout, Duration.ofSeconds(1), () -> state() == state);
@@ -99,6 +111,24 @@ public final class IteratorAgeAlarm {
 
     public void delete() {
         cloudWatch.deleteAlarms(b -> b.alarmNames(name));
+    }
+
+    /** Breaks {@code text} into lines of at most {@value #WRAP} characters, between words. */
+    static String wrap(String text) {
+        StringBuilder wrapped = new StringBuilder();
+        int lineLength = 0;
+        for (String word : text.split(" ")) {
+            if (lineLength > 0 && lineLength + 1 + word.length() > WRAP) {
+                wrapped.append('\n');
+                lineLength = 0;
+            } else if (lineLength > 0) {
+                wrapped.append(' ');
+                lineLength++;
+            }
+            wrapped.append(word);
+            lineLength += word.length();
+        }
+        return wrapped.toString();
     }
 
     private MetricAlarm describe() {

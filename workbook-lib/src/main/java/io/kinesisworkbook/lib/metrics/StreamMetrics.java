@@ -1,5 +1,6 @@
 package io.kinesisworkbook.lib.metrics;
 
+import io.kinesisworkbook.lib.backend.Backend;
 import io.kinesisworkbook.lib.view.ChartGrid;
 import io.kinesisworkbook.lib.view.Show;
 import java.time.Clock;
@@ -47,17 +48,38 @@ public final class StreamMetrics {
     private final String stream;
     private final MetricPeriod period;
     private final Clock clock;
+    private final String whyEmpty;
 
-    StreamMetrics(CloudWatchClient cloudWatch, String stream, MetricPeriod period, Clock clock) {
+    StreamMetrics(CloudWatchClient cloudWatch, String stream, MetricPeriod period, Clock clock, String whyEmpty) {
         this.cloudWatch = cloudWatch;
         this.stream = stream;
         this.period = period;
         this.clock = clock;
+        this.whyEmpty = whyEmpty;
     }
 
-    /** The metrics of {@code stream}, read at {@code period}. */
-    public static StreamMetrics of(CloudWatchClient cloudWatch, String stream, MetricPeriod period) {
-        return new StreamMetrics(cloudWatch, stream, period, Clock.systemUTC());
+    StreamMetrics(CloudWatchClient cloudWatch, String stream, MetricPeriod period, Clock clock) {
+        this(cloudWatch, stream, period, clock, null);
+    }
+
+    /** The metrics of {@code stream} on {@code backend}, read at its period ({@link MetricPeriod#forBackend}). */
+    public static StreamMetrics of(CloudWatchClient cloudWatch, String stream, Backend backend) {
+        String whyEmpty = MetricPeriod.publishedBy(backend) ? null
+                : backend.displayName() + " publishes no AWS/Kinesis metrics: its graphs stay empty.";
+        return new StreamMetrics(cloudWatch, stream, MetricPeriod.forBackend(backend), Clock.systemUTC(), whyEmpty);
+    }
+
+    /**
+     * Whether the backend publishes stream metrics at all (AWS and the embedded emulator do;
+     * LocalStack and Floci do not, so a notebook falls back on what its clients measure).
+     */
+    public boolean published() {
+        return whyEmpty == null;
+    }
+
+    /** What an empty graph says: "no data yet", or why there never will be on this backend. */
+    String whyEmpty(Duration lookBack) {
+        return whyEmpty != null ? whyEmpty : "No data in the last " + lookBack.toSeconds() + " s.";
     }
 
     public String stream() {
@@ -151,8 +173,7 @@ public final class StreamMetrics {
         List<String> cells = new ArrayList<>();
         for (MetricSeries series : last(lookBack, List.of(graphs)).values()) {
             cells.add(series.isEmpty()
-                    ? ChartGrid.note(series.metric().title(period), "No data in the last " + lookBack.toSeconds() + " s.",
-                            SHOWN_WIDTH, SHOWN_HEIGHT)
+                    ? ChartGrid.note(series.metric().title(period), whyEmpty(lookBack), SHOWN_WIDTH, SHOWN_HEIGHT)
                     : ChartGrid.chart(series.chart().size(SHOWN_WIDTH, SHOWN_HEIGHT)));
         }
         Show.html(ChartGrid.html(2, cells));

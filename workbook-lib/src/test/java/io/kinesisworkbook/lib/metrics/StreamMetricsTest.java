@@ -131,6 +131,29 @@ class StreamMetricsTest {
     }
 
     @Test
+    void onABackendWithoutStreamMetricsTheGraphsSayWhyTheyAreEmpty() {
+        put(10, 100);
+        clock.advance(Duration.ofSeconds(2));
+        StreamMetrics onLocalStack = StreamMetrics.of(cloudWatch, "elsewhere", io.kinesisworkbook.lib.backend.Backend.LOCALSTACK);
+
+        assertThat(onLocalStack.published()).isFalse();
+        assertThat(onLocalStack.period()).isEqualTo(MetricPeriod.ONE_MINUTE);
+        StreamMetrics empty = new StreamMetrics(cloudWatch, "elsewhere", MetricPeriod.ONE_MINUTE, new EmulatorTime(clock),
+                "LocalStack publishes no AWS/Kinesis metrics: its graphs stay empty.");
+        assertThat(empty.dashboard().html().split("LocalStack publishes no AWS/Kinesis metrics", -1)).hasSize(6);
+        assertThat(metrics.published()).isTrue();
+    }
+
+    @Test
+    void anAlarmsReasonIsWrappedToReadOnASlide() {
+        String reason = "Threshold Crossed: 1 out of the last 1 datapoints [6150.0 (03/12/26 08:42:00)] was greater than "
+                + "the threshold (3000.0) (minimum 1 datapoint for OK -> ALARM transition).";
+        String wrapped = IteratorAgeAlarm.wrap(reason);
+        assertThat(wrapped.lines()).hasSize(2).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(90));
+        assertThat(wrapped.replace('\n', ' ')).isEqualTo(reason);
+    }
+
+    @Test
     void thePeriodFollowsTheBackend() {
         assertThat(MetricPeriod.forBackend(io.kinesisworkbook.lib.backend.Backend.EMBEDDED)).hasToString("1 s");
         assertThat(MetricPeriod.forBackend(io.kinesisworkbook.lib.backend.Backend.AWS)).hasToString("1 min");
