@@ -28,6 +28,34 @@ class E11ConsumerHealthGrader {
 
     private static final Instant T0 = Instant.parse("2026-12-03T10:00:00Z");
 
+    /** The exercise's methods, so that a trivial-answers test can stand in for the learner's class. */
+    interface ConsumerHealth {
+        boolean keepsUp(MetricDataResult iteratorAge, Duration maxAge);
+
+        Plan plan(MetricDataResult incomingRecords, int periodSeconds, Duration workPerRecord, int shards);
+
+        PutMetricAlarmRequest iteratorAgeAlarm(String stream, Duration maxAge);
+    }
+
+    static ConsumerHealth answer() {
+        return TrivialAnswers.answer(ConsumerHealth.class, new ConsumerHealth() {
+            @Override
+            public boolean keepsUp(MetricDataResult iteratorAge, Duration maxAge) {
+                return E11ConsumerHealth.keepsUp(iteratorAge, maxAge);
+            }
+
+            @Override
+            public Plan plan(MetricDataResult incomingRecords, int periodSeconds, Duration workPerRecord, int shards) {
+                return E11ConsumerHealth.plan(incomingRecords, periodSeconds, workPerRecord, shards);
+            }
+
+            @Override
+            public PutMetricAlarmRequest iteratorAgeAlarm(String stream, Duration maxAge) {
+                return E11ConsumerHealth.iteratorAgeAlarm(stream, maxAge);
+            }
+        });
+    }
+
     @Test
     void aConsumerKeepsUpWhenItsAgeIsLowAndNotGrowing() {
         Duration maxAge = Duration.ofSeconds(10);
@@ -47,27 +75,27 @@ class E11ConsumerHealthGrader {
                 "find the newest and oldest by timestamp, not by position");
         check(true, keepsUp(maxAge, true, 30_000, 20_000, 9_000, 2_000), "keeps up: falling ages answered newest first",
                 "find the newest and oldest by timestamp, not by position");
-        check(false, attempt(() -> E11ConsumerHealth.keepsUp(series(false), maxAge), "no data: false"),
+        check(false, attempt(() -> answer().keepsUp(series(false), maxAge), "no data: false"),
                 "no iterator age at all", "nobody reads: it does not keep up");
     }
 
     @Test
     void workersForTheBusiestPeriodAndAShardForEachWorker() {
         MetricDataResult perMinute = series(false, 6_000, 9_000, 7_200);      // busiest: 150 records a second
-        check(new Plan(3, 4), attempt(() -> E11ConsumerHealth.plan(perMinute, 60, Duration.ofMillis(20), 4), "ceil(rate x work)"),
+        check(new Plan(3, 4), attempt(() -> answer().plan(perMinute, 60, Duration.ofMillis(20), 4), "ceil(rate x work)"),
                 "plan for 150 records/s at 20 ms a record on 4 shards", "150 x 0.020 = 3 workers; 4 shards are enough");
-        check(new Plan(8, 8), attempt(() -> E11ConsumerHealth.plan(perMinute, 60, Duration.ofMillis(50), 4), "a shard per worker"),
+        check(new Plan(8, 8), attempt(() -> answer().plan(perMinute, 60, Duration.ofMillis(50), 4), "a shard per worker"),
                 "plan for 150 records/s at 50 ms a record on 4 shards", "150 x 0.050 = 7.5: 8 workers need 8 shards");
         MetricDataResult perSecond = series(false, 40, 100, 90);
-        check(new Plan(1, 2), attempt(() -> E11ConsumerHealth.plan(perSecond, 1, Duration.ofMillis(10), 2), "at least one worker"),
+        check(new Plan(1, 2), attempt(() -> answer().plan(perSecond, 1, Duration.ofMillis(10), 2), "at least one worker"),
                 "plan for 100 records/s at 10 ms a record on 2 shards", "100 x 0.010 = 1 worker");
-        check(new Plan(1, 1), attempt(() -> E11ConsumerHealth.plan(series(false), 60, Duration.ofMillis(10), 1), "at least one"),
+        check(new Plan(1, 1), attempt(() -> answer().plan(series(false), 60, Duration.ofMillis(10), 1), "at least one"),
                 "plan without traffic", "at least one worker");
     }
 
     @Test
     void theAlarmWatchesTheMaximumAgeOfTheStreamAndCloudWatchTakesIt() {
-        PutMetricAlarmRequest request = attempt(() -> E11ConsumerHealth.iteratorAgeAlarm("orders", Duration.ofMinutes(2)),
+        PutMetricAlarmRequest request = attempt(() -> answer().iteratorAgeAlarm("orders", Duration.ofMinutes(2)),
                 "PutMetricAlarmRequest.builder()...");
         check("orders-iterator-age", request.alarmName(), "alarm name", "stream + \"-iterator-age\"");
         check("AWS/Kinesis", request.namespace(), "namespace", "Kinesis stream metrics live in AWS/Kinesis");
@@ -93,7 +121,7 @@ class E11ConsumerHealthGrader {
     }
 
     private static boolean keepsUp(Duration maxAge, boolean newestFirst, double... agesOldestFirst) {
-        return attempt(() -> E11ConsumerHealth.keepsUp(series(newestFirst, agesOldestFirst), maxAge),
+        return attempt(() -> answer().keepsUp(series(newestFirst, agesOldestFirst), maxAge),
                 "the newest datapoint by timestamp: at most maxAge, and not above the oldest");
     }
 
