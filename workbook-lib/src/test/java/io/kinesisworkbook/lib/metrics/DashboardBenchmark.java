@@ -22,7 +22,7 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
  *   <li>{@link StreamMetrics#last} of the five Monitoring-tab graphs over one hour at one-second
  *       resolution (5 x 3,600 values), through the SDK's CloudWatch client over HTTP against the
  *       embedded emulator: one GetMetricData call, answered and turned into series.</li>
- *   <li>One dashboard refresh (a one-minute window: GetMetricData and five 416x230 PNGs): CPU time
+ *   <li>One dashboard refresh (a one-minute window: GetMetricData and five small PNGs): CPU time
  *       of the refreshing thread and of the whole process (which includes the emulator answering),
  *       as a share of one core at the default refresh every two seconds.</li>
  * </ol>
@@ -87,9 +87,9 @@ public final class DashboardBenchmark {
         double processMs = (os.getProcessCpuTime() - processCpu) / 1e6 / RUNS;
         double wallMs = (System.nanoTime() - wall) / 1e6 / RUNS;
         double intervalMs = 2_000;
-        System.out.printf("Dashboard refresh (1-minute window, five 416x230 PNGs, %,d characters of HTML): %.1f ms wall, "
+        System.out.printf("Dashboard refresh (1-minute window, five %dx%d PNGs, %,d characters of HTML): %.1f ms wall, "
                         + "CPU %.1f ms on the refreshing thread, %.1f ms in the whole process (emulator included)%n",
-                bytes, wallMs, threadMs, processMs);
+                Dashboard.CHART_WIDTH, Dashboard.CHART_HEIGHT, bytes, wallMs, threadMs, processMs);
         System.out.printf("At one refresh every 2 s: %.1f%% of one core for the dashboard's thread, %.1f%% with the emulator's answers%n",
                 100 * threadMs / intervalMs, 100 * processMs / intervalMs);
     }
