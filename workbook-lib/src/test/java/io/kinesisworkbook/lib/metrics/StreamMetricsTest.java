@@ -8,6 +8,7 @@ import io.kinesisworkbook.lib.LocalAws;
 import io.kinesisworkbook.lib.streams.Streams;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -151,6 +152,23 @@ class StreamMetricsTest {
         String wrapped = IteratorAgeAlarm.wrap(reason);
         assertThat(wrapped.lines()).hasSize(2).allSatisfy(line -> assertThat(line.length()).isLessThanOrEqualTo(90));
         assertThat(wrapped.replace('\n', ' ')).isEqualTo(reason);
+    }
+
+    @Test
+    void theTerminalDashboardShowsEachGraphAsALineWithASparkline() {
+        put(10, 100);
+        clock.advance(Duration.ofSeconds(1));
+        put(30, 100);
+        clock.advance(Duration.ofSeconds(1));
+
+        String screen = TerminalDashboard.render("watched", MetricPeriod.ONE_SECOND, Duration.ofMinutes(1),
+                metrics.last(Duration.ofMinutes(1)));
+
+        assertThat(screen.lines()).hasSize(6);
+        assertThat(screen.lines().filter(line -> line.startsWith("Incoming records (Sum, 1 s)")).findFirst().orElseThrow())
+                .contains("30 records").contains("max           30 records").endsWith("▁█");
+        assertThat(screen).contains("Iterator age (Maximum, 1 s)            no data");
+        assertThat(TerminalDashboard.sparkline(List.of(0.0, 7.0, 3.5))).isEqualTo("▁█▅");
     }
 
     @Test
