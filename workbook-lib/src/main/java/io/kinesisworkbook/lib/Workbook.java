@@ -9,6 +9,7 @@ import io.kinesisworkbook.lib.backend.Settings;
 import io.kinesisworkbook.lib.consumer.StreamReader;
 import io.kinesisworkbook.lib.dr.DrPipeline;
 import io.kinesisworkbook.lib.kcl.KclApplication;
+import io.kinesisworkbook.lib.metrics.StreamMetrics;
 import io.kinesisworkbook.lib.producer.Producer;
 import io.kinesisworkbook.lib.s3.Buckets;
 import io.kinesisworkbook.lib.streams.Streams;
@@ -17,6 +18,7 @@ import java.util.Map;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
 import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -51,6 +53,7 @@ public final class Workbook {
     private DynamoDbClient dynamoDb;
     private DynamoDbAsyncClient dynamoDbAsync;
     private CloudWatchAsyncClient cloudWatchAsync;
+    private CloudWatchClient cloudWatch;
     private S3Client s3;
     private LambdaClient lambda;
     private FirehoseClient firehose;
@@ -199,6 +202,22 @@ public final class Workbook {
             cloudWatchAsync = clients.cloudWatchAsync();
         }
         return cloudWatchAsync;
+    }
+
+    /** The shared CloudWatch client for this backend: metrics and alarms. */
+    public synchronized CloudWatchClient cloudWatch() {
+        if (cloudWatch == null) {
+            cloudWatch = clients.cloudWatch();
+        }
+        return cloudWatch;
+    }
+
+    /**
+     * A stream's metrics as its Monitoring tab draws them, read through CloudWatch at this backend's
+     * period (1 s on the embedded emulator, 1 min on AWS): graphs, a live dashboard, an iterator-age alarm.
+     */
+    public StreamMetrics metrics(String stream) {
+        return StreamMetrics.of(cloudWatch(), stream, backend());
     }
 
     /** Any other AWS service's client, pointed at this backend: {@code aws.client(SqsClient.builder())}. */

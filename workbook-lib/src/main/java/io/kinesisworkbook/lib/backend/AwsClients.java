@@ -6,6 +6,7 @@ import software.amazon.awssdk.core.client.config.ClientOverrideConfiguration;
 import software.amazon.awssdk.http.nio.netty.NettyNioAsyncHttpClient;
 import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
+import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
@@ -55,6 +56,11 @@ public final class AwsClients {
         return configure(S3Client.builder().httpClientBuilder(UrlConnectionHttpClient.builder()))
                 .forcePathStyle(connection.backend() != Backend.AWS)
                 .build();
+    }
+
+    /** The CloudWatch client the notebooks read metrics and put alarms with. */
+    public CloudWatchClient cloudWatch() {
+        return configure(CloudWatchClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
     }
 
     /** The async CloudWatch client KCL publishes its metrics with (where metrics are on). */

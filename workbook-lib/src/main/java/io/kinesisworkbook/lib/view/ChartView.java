@@ -63,6 +63,7 @@ public abstract class ChartView<S extends ChartView<S>> {
     private int height = DEFAULT_HEIGHT;
     private String xAxisTitle = "";
     private String yAxisTitle = "";
+    private boolean legendInside;
 
     protected ChartView(String title) {
         this.title = Objects.requireNonNull(title, "title");
@@ -80,6 +81,15 @@ public abstract class ChartView<S extends ChartView<S>> {
 
     public S xAxis(String title) {
         this.xAxisTitle = Objects.requireNonNull(title, "title");
+        return self();
+    }
+
+    /**
+     * Puts the legend inside the plot, at its top left, instead of right of it: for small charts
+     * (a dashboard's), where a legend beside the plot would leave the plot a sliver.
+     */
+    public S legendInside() {
+        this.legendInside = true;
         return self();
     }
 
@@ -162,7 +172,7 @@ public abstract class ChartView<S extends ChartView<S>> {
         styler.setAxisTickLabelsFont(new Font(Font.SANS_SERIF, Font.PLAIN, 12));
         styler.setLegendFont(LEGEND_FONT);
         styler.setLegendVisible(seriesNames().size() > 1);
-        styler.setLegendPosition(LegendPosition.OutsideE);
+        styler.setLegendPosition(legendInside ? LegendPosition.InsideNW : LegendPosition.OutsideE);
         styler.setPlotBorderVisible(false);
         return chart;
     }
@@ -226,7 +236,7 @@ public abstract class ChartView<S extends ChartView<S>> {
     /** The plot's width: the picture less the y axis on the left and the legend, if any, on the right. */
     private int plotWidth() {
         int right = width - TITLE_MARGIN;
-        if (seriesNames().size() > 1) {
+        if (seriesNames().size() > 1 && !legendInside) {
             right -= seriesNames().stream().mapToInt(name -> textWidth(name, LEGEND_FONT)).max().orElse(0) + LEGEND_DECORATION;
         }
         return right - Y_AXIS_ROOM;
