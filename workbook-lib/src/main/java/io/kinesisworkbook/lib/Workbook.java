@@ -1,18 +1,22 @@
 package io.kinesisworkbook.lib;
 
+import io.kinesisworkbook.lib.athena.Athena;
 import io.kinesisworkbook.lib.backend.AwsClients;
 import io.kinesisworkbook.lib.backend.Backend;
 import io.kinesisworkbook.lib.backend.Backends;
 import io.kinesisworkbook.lib.backend.Connection;
 import io.kinesisworkbook.lib.backend.Settings;
 import io.kinesisworkbook.lib.consumer.StreamReader;
+import io.kinesisworkbook.lib.dr.DrPipeline;
 import io.kinesisworkbook.lib.kcl.KclApplication;
 import io.kinesisworkbook.lib.metrics.StreamMetrics;
 import io.kinesisworkbook.lib.producer.Producer;
+import io.kinesisworkbook.lib.s3.Buckets;
 import io.kinesisworkbook.lib.streams.Streams;
 import java.util.EnumMap;
 import java.util.Map;
 import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.services.athena.AthenaClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
@@ -24,6 +28,7 @@ import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import io.kinesisworkbook.lib.firehose.DeliveryStreams;
 import io.kinesisworkbook.lib.lambda.Lambdas;
+import io.kinesisworkbook.lib.lambda.WorkbookRoles;
 
 /**
  * Where every notebook and exercise starts:
@@ -52,6 +57,8 @@ public final class Workbook {
     private S3Client s3;
     private LambdaClient lambda;
     private FirehoseClient firehose;
+    private AthenaClient athena;
+    private String accountId;
 
     private Workbook(Connection connection) {
         this.connection = connection;
@@ -149,12 +156,44 @@ public final class Workbook {
 
     /** Deploys Java functions from a jar, invokes and deletes them, on this backend. */
     public Lambdas lambdas() {
-        return new Lambdas(this, lambda());
+        return new Lambdas(new WorkbookRoles(connection), lambda());
     }
 
     /** Creates and deletes Firehose delivery streams to S3 on this backend. */
     public DeliveryStreams deliveryStreams() {
-        return new DeliveryStreams(this, firehose(), s3());
+        return new DeliveryStreams(new WorkbookRoles(connection), kinesis(), firehose(), s3());
+    }
+
+    /** The shared Athena client for this backend. */
+    public synchronized AthenaClient athenaClient() {
+        if (athena == null) {
+            athena = clients.configure(AthenaClient.builder()
+                    .httpClientBuilder(software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient.builder())).build();
+        }
+        return athena;
+    }
+
+    /** SQL over S3 with Athena, into Tablesaw tables; results go to {@code outputLocation} ({@code s3://bucket/prefix/}). */
+    public Athena athena(String outputLocation, String database) {
+        return new Athena(athenaClient(), outputLocation, database);
+    }
+
+    /** The account this backend's credentials belong to (asked of STS once, on AWS). */
+    public synchronized String accountId() {
+        if (accountId == null) {
+            accountId = clients.accountId();
+        }
+        return accountId;
+    }
+
+    /** Creating, emptying and deleting buckets, with names made unique on AWS. */
+    public Buckets buckets() {
+        return new Buckets(s3(), connection, accountId());
+    }
+
+    /** The disaster-recovery pipeline (notebook 10), its resources named from {@code prefix}; close it when done. */
+    public DrPipeline drPipeline(String prefix) {
+        return DrPipeline.on(connection, prefix);
     }
 
     /** The shared async CloudWatch client, which KCL publishes its metrics with where they are on. */

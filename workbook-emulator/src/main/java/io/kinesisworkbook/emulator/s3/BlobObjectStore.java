@@ -21,16 +21,21 @@ import software.amazon.awssdk.services.s3.model.S3Exception;
  * The {@link ObjectStore} port on S3Proxy's blob store itself: the same buckets the S3 API serves,
  * reached without HTTP (and without starting S3Proxy's server). Objects written through it send
  * their events as objects written through the API do (as on AWS, where Firehose's deliveries are
- * PutObject calls like any other).
+ * PutObject calls like any other). A bucket policy that denies {@code s3:PutObject} refuses them too,
+ * as it refuses Firehose's role on AWS.
  */
 final class BlobObjectStore implements ObjectStore {
 
     private final Supplier<BlobStore> blobStore;
     private final ObjectEvents events;
+    private final BucketSettings buckets;
+    private final String accountId;
 
-    BlobObjectStore(Supplier<BlobStore> blobStore, ObjectEvents events) {
+    BlobObjectStore(Supplier<BlobStore> blobStore, ObjectEvents events, BucketSettings buckets, String accountId) {
         this.blobStore = blobStore;
         this.events = events;
+        this.buckets = buckets;
+        this.accountId = accountId;
     }
 
     @Override
@@ -39,11 +44,16 @@ final class BlobObjectStore implements ObjectStore {
     }
 
     /**
-     * A missing bucket is an {@link ObjectStoreException} like any other failure: Firehose, the
-     * caller, retries then reports it, as AWS's Firehose does with {@code S3.NoSuchBucket}.
+     * A missing bucket, or a policy that denies the write, is an {@link ObjectStoreException} like
+     * any other failure: Firehose, the caller, retries then reports it, as AWS's Firehose does with
+     * {@code S3.NoSuchBucket} and {@code S3.AccessDenied}.
      */
     @Override
     public void putObject(String bucket, String key, byte[] data, String contentType) {
+        if (buckets.denies(bucket, key, "s3:PutObject")) {
+            S3Errors.S3Exception denied = S3Errors.accessDenied(accountId, "s3:PutObject", BucketPolicy.objectArn(bucket, key));
+            throw new ObjectStoreException("AccessDenied: " + denied.getMessage(), denied);
+        }
         PutObjectRequest request = PutObjectRequest.builder()
                 .bucket(bucket)
                 .key(key)

@@ -58,11 +58,11 @@ final class NotificationOperations {
             }
             if (call.kind() == S3Call.Kind.GET_NOTIFICATION) {
                 String xml = NotificationXml.write(buckets.notifications(call.bucket()));
-                return withRequestId(RestResponse.of(200, "application/xml", xml.getBytes(StandardCharsets.UTF_8)));
+                return S3Errors.withRequestId(RestResponse.of(200, "application/xml", xml.getBytes(StandardCharsets.UTF_8)));
             }
             boolean skipValidation = "true".equalsIgnoreCase(request.header("x-amz-skip-destination-validation"));
             buckets.notifications(call.bucket(), checked(NotificationXml.read(request.body()), skipValidation));
-            return withRequestId(RestResponse.of(200, null, new byte[0]));
+            return S3Errors.withRequestId(RestResponse.of(200, null, new byte[0]));
         } catch (S3Errors.S3Exception e) {
             return e.toResponse();
         }
@@ -175,9 +175,5 @@ final class NotificationOperations {
 
     private static String newId() {
         return UUID.randomUUID().toString().replace("-", "");
-    }
-
-    private static RestResponse withRequestId(RestResponse response) {
-        return response.withHeader("x-amz-request-id", S3Errors.requestId());
     }
 }

@@ -8,10 +8,10 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * Which S3 operation a request is, as far as notifications care, and the bucket and key it names.
- * S3Proxy answers every operation; the emulator only needs to know the ones that create or remove
- * objects (and so send events), those that create or delete buckets, and the notification
- * configuration, which it answers itself.
+ * Which S3 operation a request is, as far as the emulator's own parts care, and the bucket and key
+ * it names. S3Proxy answers every operation; the emulator only needs to know the ones that create or
+ * remove objects (and so send events), those that create or delete buckets, the object requests a
+ * bucket policy may deny, and the bucket settings it answers itself (notifications, policy, tags).
  *
  * @param bucket the bucket, or null for the service (ListBuckets)
  * @param key    the object key, decoded, or null for a bucket-level call
@@ -21,11 +21,17 @@ record S3Call(Kind kind, String bucket, String key, Map<String, String> query) {
 
     enum Kind {
         CREATE_BUCKET, DELETE_BUCKET, PUT_NOTIFICATION, GET_NOTIFICATION,
+        PUT_POLICY, GET_POLICY, DELETE_POLICY, PUT_TAGGING, GET_TAGGING, DELETE_TAGGING,
         PUT_OBJECT, COPY_OBJECT, COMPLETE_MULTIPART_UPLOAD, DELETE_OBJECT, DELETE_OBJECTS, OTHER
     }
 
     /** Query parameters that name no sub-resource: the SDK adds {@code x-id=PutObject} and alike. */
     private static final Set<String> PLAIN = Set.of("x-id");
+
+    /** Query parameters of a plain GetObject: a version, a part, or response header overrides. */
+    private static final Set<String> READS = Set.of("x-id", "versionId", "partNumber", "response-content-type",
+            "response-content-language", "response-expires", "response-cache-control", "response-content-disposition",
+            "response-content-encoding");
 
     /**
      * @param method     the HTTP method
@@ -52,6 +58,12 @@ record S3Call(Kind kind, String bucket, String key, Map<String, String> query) {
             if (query.containsKey("notification")) {
                 return method.equals("PUT") ? Kind.PUT_NOTIFICATION : method.equals("GET") ? Kind.GET_NOTIFICATION : Kind.OTHER;
             }
+            if (query.containsKey("policy")) {
+                return bucketSetting(method, Kind.PUT_POLICY, Kind.GET_POLICY, Kind.DELETE_POLICY);
+            }
+            if (query.containsKey("tagging")) {
+                return bucketSetting(method, Kind.PUT_TAGGING, Kind.GET_TAGGING, Kind.DELETE_TAGGING);
+            }
             return switch (method) {
                 case "PUT" -> plain ? Kind.CREATE_BUCKET : Kind.OTHER;
                 case "DELETE" -> plain ? Kind.DELETE_BUCKET : Kind.OTHER;
@@ -64,6 +76,38 @@ record S3Call(Kind kind, String bucket, String key, Map<String, String> query) {
             case "POST" -> query.containsKey("uploadId") ? Kind.COMPLETE_MULTIPART_UPLOAD : Kind.OTHER;
             case "DELETE" -> query.containsKey("uploadId") ? Kind.OTHER : Kind.DELETE_OBJECT;
             default -> Kind.OTHER;
+        };
+    }
+
+    private static Kind bucketSetting(String method, Kind put, Kind get, Kind delete) {
+        return switch (method) {
+            case "PUT" -> put;
+            case "GET" -> get;
+            case "DELETE" -> delete;
+            default -> Kind.OTHER;
+        };
+    }
+
+    /**
+     * The IAM action an object request needs, for the bucket policy's denials: {@code s3:PutObject}
+     * for every write (PutObject, CopyObject's destination, the steps of a multipart upload),
+     * {@code s3:GetObject} for GetObject and HeadObject, {@code s3:DeleteObject} for DeleteObject;
+     * null for anything else (bucket-level calls, DeleteObjects, ACLs, ...), which policies do not
+     * refuse here.
+     */
+    String objectAction(String method) {
+        if (key == null) {
+            return null;
+        }
+        return switch (kind) {
+            case PUT_OBJECT, COPY_OBJECT, COMPLETE_MULTIPART_UPLOAD -> "s3:PutObject";
+            case DELETE_OBJECT -> "s3:DeleteObject";
+            default -> switch (method) {
+                case "PUT" -> query.containsKey("uploadId") && query.containsKey("partNumber") ? "s3:PutObject" : null;
+                case "POST" -> query.containsKey("uploads") ? "s3:PutObject" : null;
+                case "GET", "HEAD" -> query.keySet().stream().allMatch(READS::contains) ? "s3:GetObject" : null;
+                default -> null;
+            };
         };
     }
 

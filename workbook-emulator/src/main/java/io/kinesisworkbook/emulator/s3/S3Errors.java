@@ -59,6 +59,33 @@ final class S3Errors {
         return new S3Exception(400, "InvalidArgument", message, details);
     }
 
+    /** A bucket policy S3 would not take: 400 MalformedPolicy. */
+    static S3Exception malformedPolicy(String message) {
+        return new S3Exception(400, "MalformedPolicy", message, Map.of());
+    }
+
+    static S3Exception noSuchBucketPolicy(String bucket) {
+        return new S3Exception(404, "NoSuchBucketPolicy", "The bucket policy does not exist", Map.of("BucketName", bucket));
+    }
+
+    /**
+     * A request a bucket policy denies, in S3's words since 2024 (which name the caller, the action,
+     * the resource and the kind of policy). The emulator cannot tell callers apart, so the caller is
+     * the account's root.
+     */
+    static S3Exception accessDenied(String account, String action, String resource) {
+        return new S3Exception(403, "AccessDenied", "User: arn:aws:iam::" + account + ":root is not authorized to perform: "
+                + action + " on resource: \"" + resource + "\" with an explicit deny in a resource-based policy", Map.of());
+    }
+
+    static S3Exception noSuchTagSet(String bucket) {
+        return new S3Exception(404, "NoSuchTagSet", "The TagSet does not exist", Map.of("BucketName", bucket));
+    }
+
+    static S3Exception invalidTag(String message) {
+        return new S3Exception(400, "InvalidTag", message, Map.of());
+    }
+
     /** "Unable to validate the following destination configurations": ArgumentName1, ArgumentValue1, ... */
     static S3Exception unableToValidate(Map<String, String> failures) {
         Map<String, String> details = new LinkedHashMap<>();
@@ -70,6 +97,11 @@ final class S3Errors {
         }
         return new S3Exception(400, "InvalidArgument", "Unable to validate the following destination configurations",
                 details);
+    }
+
+    /** An answer the emulator makes itself, with a request id as S3's answers have. */
+    static RestResponse withRequestId(RestResponse response) {
+        return response.withHeader("x-amz-request-id", requestId());
     }
 
     /** S3's request ids: 16 upper-case hexadecimal characters. */

@@ -20,6 +20,8 @@ import org.w3c.dom.Element;
  * <p>Event notifications are the emulator's own, as S3Proxy has none: it answers the notification
  * configuration calls itself, and reads S3Proxy's answers to learn which objects were created or
  * removed, then sends their events (to EventBridge, to Lambda functions) before passing the answer on.
+ * Bucket policies and bucket tags are the emulator's own too: it keeps them, and refuses the object
+ * requests a policy denies before S3Proxy sees them.
  *
  * <p>Other services reach the same buckets through {@link #objectStore()}, without HTTP.
  */
@@ -33,6 +35,9 @@ public final class S3Service implements RestService, AutoCloseable {
     private final BucketSettings buckets;
     private final ObjectEvents events;
     private final NotificationOperations notifications;
+    private final BucketPolicyOperations policies;
+    private final BucketTaggingOperations tagging;
+    private final String accountId;
 
     /** An S3 with the emulator's defaults (for tests of S3 alone). */
     public S3Service() {
@@ -47,9 +52,11 @@ public final class S3Service implements RestService, AutoCloseable {
         this.proxy = new EmbeddedS3Proxy(InetAddress.getLoopbackAddress().getHostAddress());
         this.buckets = new BucketSettings(options.defaultRegion());
         this.events = new ObjectEvents(buckets, options.clock(), options.accountId());
-        this.objectStore = new BlobObjectStore(proxy::blobStore, events);
-        this.notifications = new NotificationOperations(buckets, bucket -> proxy.blobStore().containerExists(bucket),
-                events::functions);
+        this.accountId = options.accountId();
+        this.objectStore = new BlobObjectStore(proxy::blobStore, events, buckets, accountId);
+        this.notifications = new NotificationOperations(buckets, this::bucketExists, events::functions);
+        this.policies = new BucketPolicyOperations(buckets, this::bucketExists);
+        this.tagging = new BucketTaggingOperations(buckets, this::bucketExists);
     }
 
     /**
@@ -74,8 +81,24 @@ public final class S3Service implements RestService, AutoCloseable {
     public CompletableFuture<RestResponse> handle(RestRequest request) {
         String target = S3Routing.pathStyleTarget(request);
         S3Call call = S3Call.of(request.method(), target, request.header("x-amz-copy-source"));
-        if (call.kind() == S3Call.Kind.PUT_NOTIFICATION || call.kind() == S3Call.Kind.GET_NOTIFICATION) {
-            return CompletableFuture.supplyAsync(() -> notifications.answer(call, request));
+        switch (call.kind()) {
+            case PUT_NOTIFICATION, GET_NOTIFICATION -> {
+                return CompletableFuture.supplyAsync(() -> notifications.answer(call, request));
+            }
+            case PUT_POLICY, GET_POLICY, DELETE_POLICY -> {
+                return CompletableFuture.supplyAsync(() -> policies.answer(call, request));
+            }
+            case PUT_TAGGING, GET_TAGGING, DELETE_TAGGING -> {
+                return CompletableFuture.supplyAsync(() -> tagging.answer(call, request));
+            }
+            default -> {
+                // forwarded below, unless the bucket's policy denies it
+            }
+        }
+        String action = call.objectAction(request.method());
+        if (action != null && buckets.denies(call.bucket(), call.key(), action)) {
+            return CompletableFuture.completedFuture(S3Errors.accessDenied(accountId, action,
+                    BucketPolicy.objectArn(call.bucket(), call.key())).toResponse());
         }
         return proxy.endpoint().thenCompose(endpoint -> forwarder.forward(endpoint, target, request))
                 .thenApply(response -> {
@@ -92,6 +115,7 @@ public final class S3Service implements RestService, AutoCloseable {
             }
             if (call.kind() == S3Call.Kind.CREATE_BUCKET) {
                 buckets.created(call.bucket(), regionOfNewBucket(request));
+                buckets.tags(call.bucket(), BucketTags.ofCreateBucket(request.body()));
             } else if (call.kind() == S3Call.Kind.DELETE_BUCKET) {
                 buckets.deleted(call.bucket());
             } else {
@@ -107,6 +131,10 @@ public final class S3Service implements RestService, AutoCloseable {
         Element configuration = request.body().length == 0 ? null : Xml.parse(request.body());
         String constraint = configuration == null ? null : Xml.text(configuration, "LocationConstraint");
         return constraint == null || constraint.isBlank() ? request.region() : constraint.strip();
+    }
+
+    private boolean bucketExists(String bucket) {
+        return proxy.blobStore().containerExists(bucket);
     }
 
     private Long sizeOf(String bucket, String key) {

@@ -12,6 +12,7 @@ import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds AWS SDK v2 clients for a {@link Connection}: its endpoint, region and credentials, and on
@@ -19,6 +20,9 @@ import software.amazon.awssdk.services.s3.S3Client;
  * S3 and CloudWatch have ready-made methods.
  */
 public final class AwsClients {
+
+    /** The account id of the embedded emulator, LocalStack and Floci. */
+    public static final String LOCAL_ACCOUNT = "000000000000";
 
     private final Connection connection;
 
@@ -62,6 +66,19 @@ public final class AwsClients {
     /** The async CloudWatch client KCL publishes its metrics with (where metrics are on). */
     public CloudWatchAsyncClient cloudWatchAsync() {
         return configure(CloudWatchAsyncClient.builder().httpClientBuilder(nettyClient())).build();
+    }
+
+    /**
+     * The account the connection's credentials belong to: asked of STS on AWS; the emulators' own
+     * ({@value #LOCAL_ACCOUNT}) elsewhere.
+     */
+    public String accountId() {
+        if (connection.backend() != Backend.AWS) {
+            return LOCAL_ACCOUNT;
+        }
+        try (StsClient sts = configure(StsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build()) {
+            return sts.getCallerIdentity().account();
+        }
     }
 
     private static NettyNioAsyncHttpClient.Builder nettyClient() {

@@ -12,6 +12,9 @@ import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
+import software.amazon.awssdk.services.glue.GlueClient;
+import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
@@ -19,23 +22,55 @@ import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * {@code ./workbook clean-aws [--yes]}: lists everything the workbook created on AWS (what the
- * {@link CostGuard} tagged: delivery streams, Lambda functions, streams, and DynamoDB tables such as
- * KCL lease tables), asks, and deletes it, so a learner's account stops costing money.
+ * {@link CostGuard} tagged: delivery streams, EventBridge rules, Lambda functions, streams, DynamoDB
+ * tables such as KCL lease tables, Glue databases with their tables, and S3 buckets with everything
+ * in them, Athena's query results included), asks, and deletes it, so a learner's account stops
+ * costing money.
  */
 public final class CleanAws {
+
+    /**
+     * The clients it lists and deletes with, and where.
+     *
+     * @param accountId the account, which Glue's resource ARNs name
+     */
+    public record Clients(KinesisClient kinesis, DynamoDbClient dynamoDb, FirehoseClient firehose, LambdaClient lambda,
+                          EventBridgeClient events, GlueClient glue, S3Client s3, String region, String accountId)
+            implements AutoCloseable {
+
+        static Clients of(Connection connection) {
+            AwsClients clients = new AwsClients(connection);
+            return new Clients(clients.kinesis(), clients.dynamoDb(), clients.configure(FirehoseClient.builder()).build(),
+                    clients.configure(LambdaClient.builder()).build(), clients.configure(EventBridgeClient.builder()).build(),
+                    clients.configure(GlueClient.builder()).build(), clients.s3(), connection.region().id(),
+                    clients.accountId());
+        }
+
+        @Override
+        public void close() {
+            kinesis.close();
+            dynamoDb.close();
+            firehose.close();
+            lambda.close();
+            events.close();
+            glue.close();
+            s3.close();
+        }
+    }
 
     private final KinesisClient kinesis;
     private final DynamoDbClient dynamoDb;
     private final FirehoseClient firehose;
     private final LambdaClient lambda;
+    private final TaggedStorage storage;
     private final PrintStream out;
 
-    public CleanAws(KinesisClient kinesis, DynamoDbClient dynamoDb, FirehoseClient firehose, LambdaClient lambda,
-                    PrintStream out) {
-        this.kinesis = kinesis;
-        this.dynamoDb = dynamoDb;
-        this.firehose = firehose;
-        this.lambda = lambda;
+    public CleanAws(Clients clients, PrintStream out) {
+        this.kinesis = clients.kinesis();
+        this.dynamoDb = clients.dynamoDb();
+        this.firehose = clients.firehose();
+        this.lambda = clients.lambda();
+        this.storage = new TaggedStorage(clients);
         this.out = out;
     }
 
@@ -70,13 +105,9 @@ public final class CleanAws {
             System.exit(1);
             return;
         }
-        AwsClients clients = new AwsClients(connection);
-        try (KinesisClient kinesis = clients.kinesis(); DynamoDbClient dynamoDb = clients.dynamoDb();
-             FirehoseClient firehose = clients.configure(FirehoseClient.builder()).build();
-             LambdaClient lambda = clients.configure(LambdaClient.builder()).build()) {
+        try (Clients clients = Clients.of(connection)) {
             var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            int deleted = new CleanAws(kinesis, dynamoDb, firehose, lambda, System.out).run(yes, () -> reader.readLine(),
-                    connection.region().id());
+            int deleted = new CleanAws(clients, System.out).run(yes, () -> reader.readLine(), connection.region().id());
             System.exit(deleted < 0 ? 1 : 0);
         }
     }
@@ -92,7 +123,11 @@ public final class CleanAws {
         List<String> functions = taggedFunctions();
         List<String> streams = taggedStreams();
         List<String> tables = taggedTables();
-        int total = deliveryStreams.size() + functions.size() + streams.size() + tables.size();
+        List<String> rules = storage.taggedRules();
+        List<String> databases = storage.taggedDatabases();
+        List<String> buckets = storage.taggedBuckets();
+        int total = deliveryStreams.size() + functions.size() + streams.size() + tables.size() + rules.size()
+                + databases.size() + buckets.size();
         if (total == 0) {
             out.println("Nothing to clean: nothing in " + region + " is tagged " + CostGuard.TAG_KEY + "="
                     + CostGuard.TAG_VALUE + ".");
@@ -103,8 +138,11 @@ public final class CleanAws {
         functions.forEach(name -> out.println("  Lambda function " + name));
         streams.forEach(name -> out.println("  stream " + name));
         tables.forEach(name -> out.println("  DynamoDB table " + name));
+        rules.forEach(name -> out.println("  EventBridge rule " + name));
+        databases.forEach(name -> out.println("  Glue database " + name + " (with its tables)"));
+        buckets.forEach(name -> out.println("  S3 bucket " + name + " (with every object in it)"));
         if (!yes) {
-            out.print("Delete them (streams with their consumers)? [y/N] ");
+            out.print("Delete them (streams with their consumers, buckets with their objects)? [y/N] ");
             out.flush();
             String reply = answer.read();
             if (reply == null || !reply.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
@@ -112,13 +150,16 @@ public final class CleanAws {
                 return -1;
             }
         }
-        // Delivery streams first: they read the streams and run the functions.
+        // Delivery streams and rules first: they read the streams, run the functions, write the buckets.
         deliveryStreams.forEach(name -> delete("delivery stream", name,
                 () -> firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name))));
+        rules.forEach(name -> delete("EventBridge rule", name, () -> storage.deleteRule(name)));
         functions.forEach(name -> delete("Lambda function", name, () -> lambda.deleteFunction(b -> b.functionName(name))));
         streams.forEach(name -> delete("stream", name,
                 () -> kinesis.deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true))));
         tables.forEach(name -> delete("DynamoDB table", name, () -> dynamoDb.deleteTable(b -> b.tableName(name))));
+        databases.forEach(name -> delete("Glue database", name, () -> storage.deleteDatabase(name)));
+        buckets.forEach(name -> delete("S3 bucket", name, () -> storage.deleteBucket(name)));
         return total;
     }
 
@@ -180,7 +221,7 @@ public final class CleanAws {
     }
 
     /** The names whose tags carry the cost guard's tag. */
-    private static List<String> ours(Iterable<String> names, Function<String, Map<String, String>> tagsOf) {
+    static List<String> ours(Iterable<String> names, Function<String, Map<String, String>> tagsOf) {
         List<String> ours = new ArrayList<>();
         for (String name : names) {
             if (CostGuard.TAG_VALUE.equals(tagsOf.apply(name).get(CostGuard.TAG_KEY))) {

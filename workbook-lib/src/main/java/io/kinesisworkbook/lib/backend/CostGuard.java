@@ -9,6 +9,10 @@ import software.amazon.awssdk.core.interceptor.Context;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
 import software.amazon.awssdk.core.interceptor.ExecutionInterceptor;
 import software.amazon.awssdk.services.dynamodb.model.CreateTableRequest;
+import software.amazon.awssdk.services.eventbridge.model.PutRuleRequest;
+import software.amazon.awssdk.services.glue.model.CreateDatabaseRequest;
+import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
+import software.amazon.awssdk.services.s3.model.CreateBucketRequest;
 import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
 import software.amazon.awssdk.services.lambda.model.CreateFunctionRequest;
 import software.amazon.awssdk.services.dynamodb.model.Tag;
@@ -22,7 +26,7 @@ import software.amazon.awssdk.services.kinesis.model.UpdateShardCountRequest;
  * carries this interceptor, so it also guards plain SDK calls in a notebook:
  * <ul>
  *   <li>everything created (streams, stream consumers, DynamoDB tables such as a KCL lease table,
- *       Firehose delivery streams, Lambda functions) is
+ *       Firehose delivery streams, Lambda functions, S3 buckets, EventBridge rules, Glue databases) is
  *       tagged {@value #TAG_KEY}={@value #TAG_VALUE}, so {@code ./workbook clean-aws} can find and
  *       delete it;</li>
  *   <li>a stream of more than {@code maxShards} shards (4 unless {@code WORKBOOK_MAX_SHARDS} says
@@ -73,7 +77,35 @@ public final class CostGuard implements ExecutionInterceptor {
         if (request instanceof CreateFunctionRequest function) {
             return function.toBuilder().tags(tagged(function.tags())).build();
         }
+        if (request instanceof CreateBucketRequest bucket) {
+            return taggedBucket(bucket);
+        }
+        if (request instanceof PutRuleRequest rule) {
+            return taggedRule(rule);
+        }
+        if (request instanceof CreateDatabaseRequest database) {
+            return database.toBuilder().tags(tagged(database.tags())).build();
+        }
         return request;
+    }
+
+    /** Tags at creation (CreateBucketConfiguration.Tags; S3 asks for s3:TagResource), so no bucket is ever untagged. */
+    private static CreateBucketRequest taggedBucket(CreateBucketRequest bucket) {
+        CreateBucketConfiguration configuration = bucket.createBucketConfiguration() == null
+                ? CreateBucketConfiguration.builder().build() : bucket.createBucketConfiguration();
+        List<software.amazon.awssdk.services.s3.model.Tag> tags = new ArrayList<>(configuration.tags());
+        if (tags.stream().noneMatch(tag -> tag.key().equals(TAG_KEY))) {
+            tags.add(software.amazon.awssdk.services.s3.model.Tag.builder().key(TAG_KEY).value(TAG_VALUE).build());
+        }
+        return bucket.toBuilder().createBucketConfiguration(configuration.toBuilder().tags(tags).build()).build();
+    }
+
+    private static PutRuleRequest taggedRule(PutRuleRequest rule) {
+        List<software.amazon.awssdk.services.eventbridge.model.Tag> tags = new ArrayList<>(rule.tags());
+        if (tags.stream().noneMatch(tag -> tag.key().equals(TAG_KEY))) {
+            tags.add(software.amazon.awssdk.services.eventbridge.model.Tag.builder().key(TAG_KEY).value(TAG_VALUE).build());
+        }
+        return rule.toBuilder().tags(tags).build();
     }
 
     private void requireWithinCap(Integer shards, String what) {

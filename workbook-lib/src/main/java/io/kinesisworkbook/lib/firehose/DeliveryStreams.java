@@ -1,10 +1,10 @@
 package io.kinesisworkbook.lib.firehose;
 
-import io.kinesisworkbook.lib.Workbook;
 import io.kinesisworkbook.lib.backend.WorkbookException;
 import io.kinesisworkbook.lib.lambda.WorkbookRoles;
 import java.time.Duration;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.firehose.model.CreateDeliveryStreamRequest;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamStatus;
 import software.amazon.awssdk.services.firehose.model.DeliveryStreamType;
@@ -23,21 +23,23 @@ public final class DeliveryStreams {
 
     private static final Duration PATIENCE = Duration.ofMinutes(5);
 
-    private final Workbook aws;
+    private final WorkbookRoles roles;
+    private final KinesisClient kinesis;
     private final FirehoseClient firehose;
     private final S3Client s3;
 
-    public DeliveryStreams(Workbook aws, FirehoseClient firehose, S3Client s3) {
-        this.aws = aws;
+    public DeliveryStreams(WorkbookRoles roles, KinesisClient kinesis, FirehoseClient firehose, S3Client s3) {
+        this.roles = roles;
+        this.kinesis = kinesis;
         this.firehose = firehose;
         this.s3 = s3;
     }
 
     /** A delivery stream that reads a Kinesis data stream (from its newest record on) and writes to S3. */
     public String fromStream(String name, String stream, S3Delivery delivery) {
-        String streamArn = aws.kinesis().describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary()
+        String streamArn = kinesis.describeStreamSummary(b -> b.streamName(stream)).streamDescriptionSummary()
                 .streamARN();
-        String role = WorkbookRoles.firehoseRole(aws);
+        String role = roles.firehoseRole();
         return create(CreateDeliveryStreamRequest.builder().deliveryStreamName(name)
                 .deliveryStreamType(DeliveryStreamType.KINESIS_STREAM_AS_SOURCE)
                 .kinesisStreamSourceConfiguration(s -> s.kinesisStreamARN(streamArn).roleARN(role)), delivery, role);
@@ -45,7 +47,7 @@ public final class DeliveryStreams {
 
     /** A delivery stream that producers write to with PutRecord and PutRecordBatch. */
     public String directPut(String name, S3Delivery delivery) {
-        String role = WorkbookRoles.firehoseRole(aws);
+        String role = roles.firehoseRole();
         return create(CreateDeliveryStreamRequest.builder().deliveryStreamName(name)
                 .deliveryStreamType(DeliveryStreamType.DIRECT_PUT), delivery, role);
     }

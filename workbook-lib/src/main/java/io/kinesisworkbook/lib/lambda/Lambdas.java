@@ -1,12 +1,12 @@
 package io.kinesisworkbook.lib.lambda;
 
-import io.kinesisworkbook.lib.Workbook;
 import io.kinesisworkbook.lib.backend.WorkbookException;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import software.amazon.awssdk.core.SdkBytes;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.lambda.model.GetFunctionConfigurationResponse;
@@ -35,11 +35,11 @@ public final class Lambdas {
     static final int TIMEOUT_SECONDS = 60;
     private static final Duration PATIENCE = Duration.ofMinutes(2);
 
-    private final Workbook aws;
+    private final WorkbookRoles roles;
     private final LambdaClient lambda;
 
-    public Lambdas(Workbook aws, LambdaClient lambda) {
-        this.aws = aws;
+    public Lambdas(WorkbookRoles roles, LambdaClient lambda) {
+        this.roles = roles;
         this.lambda = lambda;
     }
 
@@ -60,7 +60,7 @@ public final class Lambdas {
         SdkBytes code = SdkBytes.fromByteArray(read(jar));
         try {
             lambda.createFunction(b -> b.functionName(name).runtime(Runtime.JAVA21).handler(handler)
-                    .role(WorkbookRoles.lambdaRole(aws)).memorySize(MEMORY_MB).timeout(TIMEOUT_SECONDS)
+                    .role(roles.lambdaRole()).memorySize(MEMORY_MB).timeout(TIMEOUT_SECONDS)
                     .code(c -> c.zipFile(code)));
         } catch (ResourceConflictException exists) {
             // Redeploying: new code, and the handler and settings of this call, not the old ones.
@@ -72,6 +72,16 @@ public final class Lambdas {
         }
         GetFunctionConfigurationResponse ready = awaitReady(name);
         return new LambdaFunction(name, ready.functionArn());
+    }
+
+    /**
+     * Replaces the function's environment variables (an empty map removes them) and waits until the
+     * update is done: invocations from then on see the new ones.
+     */
+    public void setEnvironment(String name, Map<String, String> variables) {
+        awaitReady(name);
+        lambda.updateFunctionConfiguration(b -> b.functionName(name).environment(e -> e.variables(variables)));
+        awaitReady(name);
     }
 
     /** Invokes a function synchronously with a JSON event, returning its answer and the tail of its log. */

@@ -23,6 +23,26 @@ final class Svg {
         return this;
     }
 
+    /** A box with rounded corners and an outline. */
+    Svg box(double x, double y, double w, double h, String fill, String stroke) {
+        body.append(format("<rect x='%.1f' y='%.1f' width='%.1f' height='%.1f' rx='8' fill='%s' stroke='%s' stroke-width='1.5'/>",
+                x, y, w, h, fill, stroke));
+        return this;
+    }
+
+    /** A line with an arrow head at (x2, y2); dashed for what is not always there. */
+    Svg arrow(double x1, double y1, double x2, double y2, String stroke, boolean dashed) {
+        double angle = Math.atan2(y2 - y1, x2 - x1);
+        double size = 9;
+        body.append(format("<line x1='%.1f' y1='%.1f' x2='%.1f' y2='%.1f' stroke='%s' stroke-width='2'%s/>",
+                x1, y1, x2 - Math.cos(angle) * size * 0.8, y2 - Math.sin(angle) * size * 0.8, stroke,
+                dashed ? " stroke-dasharray='6,4'" : ""));
+        body.append(format("<polygon points='%.1f,%.1f %.1f,%.1f %.1f,%.1f' fill='%s'/>", x2, y2,
+                x2 - size * Math.cos(angle - 0.4), y2 - size * Math.sin(angle - 0.4),
+                x2 - size * Math.cos(angle + 0.4), y2 - size * Math.sin(angle + 0.4), stroke));
+        return this;
+    }
+
     Svg line(double x1, double y1, double x2, double y2, String stroke, double strokeWidth) {
         body.append(format("<line x1='%.1f' y1='%.1f' x2='%.1f' y2='%.1f' stroke='%s' stroke-width='%.1f'/>",
                 x1, y1, x2, y2, stroke, strokeWidth));
