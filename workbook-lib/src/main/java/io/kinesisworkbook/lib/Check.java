@@ -1,5 +1,7 @@
 package io.kinesisworkbook.lib;
 
+import io.kinesisworkbook.lib.backend.Capabilities;
+import io.kinesisworkbook.lib.backend.Capability;
 import java.util.Objects;
 
 /**
@@ -10,6 +12,14 @@ import java.util.Objects;
  * <pre>{@code
  * Check.that(received.size() == 10_000, "every click was read back");
  * Check.equal("Hello, Kinesis!", record.data().asUtf8String(), "the record read back");
+ * }</pre>
+ *
+ * <p>A check that needs a behaviour not every backend models asks first, and is skipped with its
+ * reason printed where the backend lacks it (never passed in silence):
+ *
+ * <pre>{@code
+ * if (Check.needs(Capability.WRITE_THROTTLING, "about 1,000 of the 3,000 records accepted, the rest throttled"))
+ *     Check.between(1_000, 1_500, acceptedInAll, "records the shard accepted");
  * }</pre>
  */
 public final class Check {
@@ -37,5 +47,20 @@ public final class Check {
             throw new AssertionError("Check failed: " + what + ": expected between " + low + " and " + high + " but was " + value);
         }
         System.out.println("✔ " + what + ": " + value);
+    }
+
+    /**
+     * Whether the backend this notebook runs on has {@code capability}; if not, prints why the check
+     * that follows is skipped and what AWS would show instead, and returns false.
+     *
+     * @param onAws what the check would see on AWS, for the reader of a backend that cannot show it
+     */
+    public static boolean needs(Capability capability, String onAws) {
+        Capabilities backend = Capabilities.current();
+        if (backend.has(capability)) {
+            return true;
+        }
+        System.out.println("⊘ skipped: " + backend.lacking(capability) + ". On AWS: " + onAws + ".");
+        return false;
     }
 }

@@ -3,6 +3,7 @@ package io.kinesisworkbook.lib;
 import io.kinesisworkbook.lib.backend.AwsClients;
 import io.kinesisworkbook.lib.backend.Backend;
 import io.kinesisworkbook.lib.backend.Backends;
+import io.kinesisworkbook.lib.backend.Capabilities;
 import io.kinesisworkbook.lib.backend.Connection;
 import io.kinesisworkbook.lib.backend.Settings;
 import io.kinesisworkbook.lib.consumer.StreamReader;
@@ -70,9 +71,19 @@ public final class Workbook {
         return connect(backend, Settings.current());
     }
 
-    /** One connection per backend and JVM: cells that connect again share its clients. */
+    /**
+     * One connection per backend and JVM: cells that connect again share its clients. The first
+     * connection prints one line naming what really answers (a notebook's reader sees where it runs),
+     * and every connection makes {@link Check#needs} consult that backend's {@link Capabilities}.
+     */
     private static synchronized Workbook connect(Backend backend, Settings settings) {
-        return CONNECTED.computeIfAbsent(backend, b -> new Workbook(Backends.connect(b, settings)));
+        Workbook workbook = CONNECTED.computeIfAbsent(backend, b -> {
+            Workbook connected = new Workbook(Backends.connect(b, settings));
+            System.out.println(connected);
+            return connected;
+        });
+        Capabilities.useFor(workbook.connection.engine());
+        return workbook;
     }
 
     public Backend backend() {
@@ -81,6 +92,11 @@ public final class Workbook {
 
     public Connection connection() {
         return connection;
+    }
+
+    /** What this backend can show of AWS's behaviour, and what it cannot. */
+    public Capabilities capabilities() {
+        return connection.capabilities();
     }
 
     /** The shared Kinesis client for this backend. */
