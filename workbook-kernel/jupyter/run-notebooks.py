@@ -9,6 +9,7 @@ is tried again (three attempts); a failing cell never is.
 """
 import argparse
 import os
+import re
 import sys
 import time
 
@@ -19,6 +20,14 @@ from nbconvert import HTMLExporter
 
 KERNEL = "kinesis-workbook"
 ATTEMPTS = 3
+# The kernel colours its error tracebacks with ANSI escape codes, which Jupyter renders as colour
+# but a log file, a CI console or a test report shows as "\x1b[1;31m" noise.
+ANSI_ESCAPE = re.compile(r"\x1b\[[0-9;?]*[ -/]*[@-~]")
+
+
+def readable(text, stream):
+    """The text as it should appear on stream: colour codes kept only for a terminal."""
+    return text if stream.isatty() else ANSI_ESCAPE.sub("", text)
 
 
 def execute(path):
@@ -52,7 +61,7 @@ def main():
             nb = execute(path)
         except CellExecutionError as e:
             failed += 1
-            print(f"FAILED {path}:\n{e}", file=sys.stderr)
+            print(readable(f"FAILED {path}:\n{e}", sys.stderr), file=sys.stderr)
             continue
         nbformat.write(nb, os.path.join(args.output_dir, name + ".ipynb"))
         html, _ = HTMLExporter().from_notebook_node(nb)

@@ -6,7 +6,10 @@ usage: stress-kernel-starts.py N KERNEL_NAME [--ready-timeout 20] [--logdir DIR]
 Per start: KernelManager.start_kernel -> client.wait_for_ready(ready_timeout) (kernel_info on shell)
 -> heartbeat ping (3 s) -> execute "1+1" (reply ok + execute_result "2", 20 s) -> shutdown_request on
 control (reply within 5 s) -> process gone (else killed).  A start "fails" if any step fails.
-Kernel stderr goes to DIR/<i>.err; "[workbook kernel] restarted ..." lines there are loops the LoopGuard rescued (hidden restarts).
+Kernel stderr goes to DIR/<i>.err; with WORKBOOK_KERNEL_TRACE=1 (as stress-kernel-starts.sh sets it),
+"[workbook kernel] trace: restarted ..." lines there are loops the LoopGuard rescued (hidden restarts) and
+"trace: dropped ..." lines requests that came before the kernel's handlers. Any other stderr line is
+"noise": what a user would see on a start, which should be nothing on a healthy one.
 """
 import argparse
 import csv
@@ -44,7 +47,7 @@ def java_threads(pid):
 
 def one(i, name, ready_timeout, logdir):
     r = {"i": i, "ready": 0, "hb": 0, "exec": 0, "control": 0, "exit": 0,
-         "t_ready": "", "t_total": "", "restarts": 0, "npe": 0, "diag": ""}
+         "t_ready": "", "t_total": "", "restarts": 0, "dropped": 0, "npe": 0, "noise": 0, "diag": ""}
     t0 = time.monotonic()
     err = open(os.path.join(logdir, f"{i}.err"), "w")
     km = KernelManager(kernel_name=name)
@@ -107,8 +110,10 @@ def one(i, name, ready_timeout, logdir):
             km.cleanup_resources()
         err.close()
     log = open(os.path.join(logdir, f"{i}.err")).read()
-    r["restarts"] = log.count("[workbook kernel] restarted")
+    r["restarts"] = log.count("[workbook kernel] trace: restarted")
+    r["dropped"] = log.count("[workbook kernel] trace: dropped")
     r["npe"] = len(re.findall(r"NullPointerException", log))
+    r["noise"] = sum(1 for line in log.splitlines() if line.strip() and not line.startswith("[workbook kernel] trace: "))
     r["t_total"] = round(time.monotonic() - t0, 2)
     return r
 
@@ -123,7 +128,7 @@ def main():
     a = ap.parse_args()
     os.makedirs(a.logdir, exist_ok=True)
     rows = []
-    fields = ["i", "ready", "hb", "exec", "control", "exit", "t_ready", "t_total", "restarts", "npe", "diag"]
+    fields = ["i", "ready", "hb", "exec", "control", "exit", "t_ready", "t_total", "restarts", "dropped", "npe", "noise", "diag"]
     w = None
     if a.csv:
         fcsv = open(a.csv, "w", newline="")
@@ -140,7 +145,7 @@ def main():
             fcsv.flush()
         print(f"{i:4d} {'OK  ' if ok else 'FAIL'} ready={r['ready']} hb={r['hb']} exec={r['exec']} "
               f"ctl={r['control']} exit={r['exit']} t_ready={r['t_ready']} t={r['t_total']} "
-              f"restarts={r['restarts']} npe={r['npe']} {r['diag']}", flush=True)
+              f"restarts={r['restarts']} dropped={r['dropped']} npe={r['npe']} noise={r['noise']} {r['diag']}", flush=True)
     fails = [r for r in rows if not r["ok"]]
     tr = sorted(r["t_ready"] for r in rows if r["t_ready"] != "")
     pct = lambda p: tr[min(len(tr) - 1, int(p * len(tr)))] if tr else None
@@ -149,6 +154,7 @@ def main():
           f"exec={sum(1 - r['exec'] for r in rows)} control={sum(1 - r['control'] for r in rows)} "
           f"exit={sum(1 - r['exit'] for r in rows)}) hidden_restarts={sum(r['restarts'] for r in rows)} "
           f"starts_with_restart={sum(1 for r in rows if r['restarts'])} npe_logs={sum(r['npe'] for r in rows)} "
+          f"dropped_requests={sum(r['dropped'] for r in rows)} noise_lines={sum(r['noise'] for r in rows)} "
           f"t_ready p50={pct(0.5)} p90={pct(0.9)} max={tr[-1] if tr else None} "
           f"wall={time.monotonic() - t0:.0f}s", flush=True)
     sys.exit(1 if fails else 0)

@@ -18,6 +18,7 @@ trap cleanup EXIT INT TERM
 for ((j = 0; j < load; j++)); do yes > /dev/null & load_pids+=("$!"); done
 echo "load: ${#load_pids[@]} x 'yes' (pids ${load_pids[*]}); logs: $logdir"
 
-/usr/bin/python3 "$here/stress-kernel-starts.py" "$n" "$kernel" --logdir "$logdir" \
+# Every rescue is printed, so that they can be counted; a healthy start prints nothing else.
+WORKBOOK_KERNEL_TRACE=1 /usr/bin/python3 "$here/stress-kernel-starts.py" "$n" "$kernel" --logdir "$logdir" \
   --csv "$logdir/results.csv" 2>&1 | tee "$logdir/summary.txt"
 exit "${PIPESTATUS[0]}"

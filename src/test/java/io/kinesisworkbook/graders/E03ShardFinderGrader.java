@@ -11,6 +11,15 @@ import software.amazon.awssdk.services.kinesis.model.Shard;
 
 class E03ShardFinderGrader {
 
+    /** E03's method; the grader calls the learner's {@link E03ShardFinder} through it. */
+    interface ShardFinder {
+        String shardFor(String partitionKey, List<Shard> openShards);
+    }
+
+    static ShardFinder answer() {
+        return TrivialAnswers.answer(ShardFinder.class, E03ShardFinder::shardFor);
+    }
+
     @Test
     void agreesWithPutRecordForManyKeys() throws Exception {
         try (Grading.Aws aws = Grading.Aws.start()) {
@@ -19,7 +28,7 @@ class E03ShardFinderGrader {
             for (String key : List.of("alice", "bob", "carol", "dave", "erin", "frank", "grace", "ключ", "🔑", "order-1234")) {
                 String expected = aws.kinesis().putRecord(b -> b.streamName("finder").partitionKey(key)
                         .data(SdkBytes.fromUtf8String("x"))).shardId();
-                String computed = attempt(() -> E03ShardFinder.shardFor(key, shards),
+                String computed = attempt(() -> answer().shardFor(key, shards),
                         "MessageDigest.getInstance(\"MD5\"), then new BigInteger(1, digest)");
                 check(expected, computed, "shard for partition key '" + key + "'",
                         "use the UTF-8 bytes, and read the digest as a positive number (signum 1)");

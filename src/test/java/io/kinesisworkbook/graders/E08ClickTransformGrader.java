@@ -12,13 +12,34 @@ import org.junit.jupiter.api.Test;
 
 class E08ClickTransformGrader {
 
+    /** E08's methods; the grader calls the learner's {@link E08ClickTransform} through them. */
+    interface ClickTransform {
+        Map<String, Object> transform(Map<String, Object> record);
+
+        Map<String, Object> handle(Map<String, Object> event);
+    }
+
+    static ClickTransform answer() {
+        return TrivialAnswers.answer(ClickTransform.class, new ClickTransform() {
+            @Override
+            public Map<String, Object> transform(Map<String, Object> record) {
+                return E08ClickTransform.transform(record);
+            }
+
+            @Override
+            public Map<String, Object> handle(Map<String, Object> event) {
+                return E08ClickTransform.handle(event);
+            }
+        });
+    }
+
     @Test
     void eachRecordGetsFirehosesContract() {
-        Map<String, Object> ok = attempt(() -> E08ClickTransform.transform(record("r1", "2026-11-26T10:15:30Z,ada,/cart")),
+        Map<String, Object> ok = attempt(() -> answer().transform(record("r1", "2026-11-26T10:15:30Z,ada,/cart")),
                 "decode the base64 data, split the line on commas");
-        Map<String, Object> probe = attempt(() -> E08ClickTransform.transform(record("r2", "2026-11-26T10:15:31Z,lb,/health/live")),
+        Map<String, Object> probe = attempt(() -> answer().transform(record("r2", "2026-11-26T10:15:31Z,lb,/health/live")),
                 "a page starting with /health is Dropped");
-        Map<String, Object> broken = attempt(() -> E08ClickTransform.transform(record("r3", "2026-11-26T10:15:32Z,,")),
+        Map<String, Object> broken = attempt(() -> answer().transform(record("r3", "2026-11-26T10:15:32Z,,")),
                 "three fields, none empty, or it is ProcessingFailed");
 
         check("r1", ok.get("recordId"), "the recordId is handed back", "Firehose matches results to records by recordId");
@@ -36,7 +57,7 @@ class E08ClickTransformGrader {
         Map<String, Object> event = Map.of("records", List.of(record("a", "t,u1,/"), record("b", "bad"),
                 record("c", "t,u2,/health"), record("d", "t,u3,/cart")));
 
-        Map<String, Object> answer = attempt(() -> E08ClickTransform.handle(event), "transform each record");
+        Map<String, Object> answer = attempt(() -> answer().handle(event), "transform each record");
 
         List<Map<String, Object>> results = (List<Map<String, Object>>) answer.get("records");
         check(List.of("a", "b", "c", "d"), results.stream().map(r -> r.get("recordId")).toList(),

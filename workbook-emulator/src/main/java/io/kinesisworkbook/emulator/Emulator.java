@@ -55,7 +55,8 @@ public final class Emulator implements AutoCloseable {
         // What the services meter goes to CloudWatch's store, unless told not to (a benchmark's relaxation).
         MetricsSink serviceMetrics = options.serviceMetrics() ? metrics : MetricsSink.DISCARD;
         KinesisService kinesis = new KinesisService(options, serviceMetrics);
-        DynamoDbService dynamoDb = new DynamoDbService(options, serviceMetrics);
+        // DynamoDB writes a table's item changes to its Kinesis streaming destination through Kinesis's tap.
+        DynamoDbService dynamoDb = new DynamoDbService(options, serviceMetrics, kinesis.tap());
         // S3 starts S3Proxy on its first request, not here, so start-up does not grow with it.
         S3Service s3 = new S3Service(options);
         // Lambda reads function code from S3; Firehose writes to S3 and runs Lambda functions.

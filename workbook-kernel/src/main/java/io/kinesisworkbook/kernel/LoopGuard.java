@@ -25,11 +25,20 @@ import org.rapaio.jupyter.kernel.channels.Channels;
  * (the same loop, over the same socket) is called on a new thread. It never replaces a kernel
  * class; it reads two private fields by reflection, and if the kernel's internals ever change it
  * says so on stderr and stands aside (the headless runner's bounded retry is the second line).
+ *
+ * <p>It is quiet about what happens on healthy starts: a loop that ended before it began (the race
+ * above) or on the handler-map race ({@link KernelStartup#isHandlerMapRace}) is run again without a
+ * word. A loop that died of anything else is a real failure: its stack trace is printed as Java
+ * prints any uncaught exception, and the guard says that it restarted the loop. Set
+ * {@code WORKBOOK_KERNEL_TRACE=1} to hear about every rescue (the start-up stress test does).
  */
 final class LoopGuard implements Runnable {
 
     private static final long CHECK_EVERY_MILLIS = 20;
     private static final int MAX_RESCUES_PER_LOOP = 20;
+
+    /** Why each loop thread ended, when it ended on an exception; written by the dying thread. */
+    private static final Map<Thread, Throwable> DEATHS = new java.util.concurrent.ConcurrentHashMap<>();
 
     /** Each loop thread of the kernel, and the thread running its loop now (itself, until it is rescued). */
     private final Map<Thread, Thread> runners = new HashMap<>();
@@ -47,6 +56,7 @@ final class LoopGuard implements Runnable {
     }
 
     static void startWatching() {
+        Thread.setDefaultUncaughtExceptionHandler(new LoopDeaths(Thread.getDefaultUncaughtExceptionHandler()));
         Thread guard = new Thread(new LoopGuard(), "workbook-loop-guard");
         guard.setDaemon(true);
         guard.start();
@@ -86,7 +96,40 @@ final class LoopGuard implements Runnable {
         again.start();
         runners.put(loop, again);
         rescues.merge(loop, 1, Integer::sum);
-        System.err.println("[workbook kernel] restarted the " + loop.getName() + " channel loop, which had stopped");
+        Throwable death = DEATHS.remove(runner);
+        boolean startupRace = death == null || KernelStartup.isHandlerMapRace(death);
+        if (!startupRace) {
+            System.err.println("[workbook kernel] the " + loop.getName() + " channel loop stopped on " + death
+                    + "; restarted it");
+        } else {
+            KernelStartup.trace("restarted the " + loop.getName() + " channel loop, which had stopped"
+                    + (death == null ? " before it began" : " on a request that came before the handlers"));
+        }
+    }
+
+    /**
+     * Notes why a channel loop thread died, for the guard, and keeps the start-up race's
+     * NullPointerException off stderr. Every other uncaught exception is handled as before.
+     */
+    private record LoopDeaths(Thread.UncaughtExceptionHandler previous) implements Thread.UncaughtExceptionHandler {
+
+        @Override
+        public void uncaughtException(Thread thread, Throwable e) {
+            boolean loop = thread.getClass().getSimpleName().equals("LoopThread") || thread.getName().endsWith("-again");
+            if (loop) {
+                DEATHS.put(thread, e);
+                if (KernelStartup.isHandlerMapRace(e)) {
+                    return;
+                }
+            }
+            if (previous != null) {
+                previous.uncaughtException(thread, e);
+            } else {
+                // What the JVM does when no handler is set (ThreadGroup.uncaughtException).
+                System.err.print("Exception in thread \"" + thread.getName() + "\" ");
+                e.printStackTrace(System.err);
+            }
+        }
     }
 
     /** The channels' loop threads (heartbeat, shell, control, ...). */

@@ -1,9 +1,6 @@
 package io.kinesisworkbook.kernel;
 
 import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -40,7 +37,7 @@ final class JupyterServer implements AutoCloseable {
     private final Process process;
 
     private JupyterServer(String python, Kind kind, Path root, Path log) throws Exception {
-        this.port = freePort();
+        this.port = JupyterTools.freePort();
         this.log = log;
         List<String> command = new ArrayList<>(List.of(python, "-m", kind.module, "--no-browser", "--ip=127.0.0.1",
                 "--port=" + port, "--" + kind.app + ".token=" + token, kind.rootFlag + root, "--allow-root"));
@@ -72,24 +69,7 @@ final class JupyterServer implements AutoCloseable {
     }
 
     private void awaitAnswer() throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline && process.isAlive()) {
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/api").toURL().openConnection();
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("Jupyter did not answer on port " + port + " within 60 s; its log:%n" + logText());
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
+        JupyterTools.waitForJupyter(port, process, log);
     }
 
     @Override

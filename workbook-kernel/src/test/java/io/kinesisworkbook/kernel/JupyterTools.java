@@ -1,6 +1,9 @@
 package io.kinesisworkbook.kernel;
 
 import java.io.IOException;
+import java.net.HttpURLConnection;
+import java.net.ServerSocket;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -77,6 +80,39 @@ final class JupyterTools {
         environment.put("JUPYTER_PATH", JUPYTER_DATA.toString());
         environment.put("JUPYTER_CONFIG_PATH", JUPYTER_CONFIG.toString());
         environment.put("PYTHONPATH", JUPYTER_DATA.resolve("workbook-slides/python").toString());
+    static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+
+    /** Whether a GET of {@code url} answers 200. */
+    static boolean answers(URI url) {
+        try {
+            HttpURLConnection connection = (HttpURLConnection) url.toURL().openConnection();
+            connection.setConnectTimeout(2_000);
+            connection.setReadTimeout(5_000);
+            return connection.getResponseCode() == 200;
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    /**
+     * Waits until the Jupyter that {@code server} runs answers on {@code port} (a busy machine may take
+     * a minute); fails at once, with its log, if the process ends first.
+     */
+    static void waitForJupyter(int port, Process server, Path log) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        while (!answers(URI.create("http://127.0.0.1:" + port + "/api"))) {
+            if (!server.isAlive()) {
+                throw new AssertionError("Jupyter's process ended with " + server.exitValue() + "; its log:\n" + Files.readString(log));
+            }
+            if (System.nanoTime() > deadline) {
+                throw new AssertionError("Jupyter did not answer on port " + port + " within 120 s; its log:\n" + Files.readString(log));
+            }
+            Thread.sleep(200);
+        }
     }
 
     static int run(List<String> command, Path log, long timeoutSeconds) throws IOException, InterruptedException {

@@ -9,7 +9,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -18,23 +20,59 @@ import org.junit.jupiter.params.provider.MethodSource;
  * Every notebook, executed headlessly by the real Jupyter toolchain (nbclient) and the real
  * workbook kernel, exactly as {@code ./workbook run} executes it. A notebook checks its own results
  * in its last cells, so a wrong result fails here; this test also checks it drew its charts.
+ *
+ * <p>{@code -Dworkbook.notebooks.load=N} runs them while N other CPU-bound processes keep the cores
+ * busy, as on a learner's laptop doing something else; CI runs them so, to catch a check that only
+ * a fast, idle machine passes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotebooksIT {
 
     static final Path OUTPUT = JupyterTools.MODULE.resolve("target/notebooks-it");
     String python;
+    final List<Process> load = new ArrayList<>();
 
     @BeforeAll
     void kernel() throws Exception {
         python = JupyterTools.python();
         JupyterTools.installKernelspec();
+        int busy = Integer.getInteger("workbook.notebooks.load", 0);
+        for (int i = 0; i < busy; i++) {
+            load.add(new ProcessBuilder("yes").redirectOutput(ProcessBuilder.Redirect.DISCARD).start());
+        }
+        if (busy > 0) {
+            System.out.println("NotebooksIT: the notebooks run while " + busy + " busy processes keep the cores busy");
+        }
+    }
+
+    @AfterAll
+    void stopLoad() {
+        load.forEach(Process::destroy);
     }
 
     static Stream<String> notebooks() throws Exception {
         try (Stream<Path> files = Files.list(JupyterTools.ROOT.resolve("notebooks"))) {
             return files.map(p -> p.getFileName().toString()).filter(n -> n.endsWith(".ipynb")).sorted().toList().stream();
         }
+    }
+
+    @Test
+    void aFailingCellIsReportedInPlainTextWithoutColourCodes() throws Exception {
+        Path failing = OUTPUT.resolve("failing/fails.ipynb");
+        Files.createDirectories(failing.getParent());
+        Files.writeString(failing, """
+                {"cells": [{"cell_type": "code", "execution_count": null, "metadata": {}, "outputs": [],
+                            "source": ["Check.that(1 + 1 == 3, \\"arithmetic still works\\");"]}],
+                 "metadata": {"kernelspec": {"name": "kinesis-workbook", "display_name": "Kinesis Workbook (Java)",
+                                             "language": "java"}},
+                 "nbformat": 4, "nbformat_minor": 5}
+                """);
+        Path log = OUTPUT.resolve("failing/fails.log");
+        int status = JupyterTools.run(List.of(python, "workbook-kernel/jupyter/run-notebooks.py", "--output-dir",
+                failing.getParent().resolve("out").toString(), failing.toString()), log, 300);
+        String output = Files.readString(log);
+        assertThat(status).as("exit status; output:%n%s", output).isEqualTo(1);
+        assertThat(output).contains("Check failed: arithmetic still works").doesNotContain("\u001b");
     }
 
     @ParameterizedTest

@@ -53,7 +53,7 @@ final class BatchOperations {
             expressions.finish();
             Table table = context.tables.requireForItems(request.region(), entry.getKey());
             List<ObjectNode> keys = distinctKeys(table, tableRequest.path("Keys"));
-            ArrayNode found = responses.putArray(table.name());
+            ArrayNode found = responses.putArray(entry.getKey());
             for (ObjectNode key : keys) {
                 ObjectNode item = table.items().get(key);
                 if (item == null) {
@@ -61,7 +61,7 @@ final class BatchOperations {
                 }
                 bytes += AttributeValues.itemSize(item);
                 if (bytes > MAX_RESPONSE_BYTES) {
-                    unprocessedKeys(unprocessed, table.name(), tableRequest).add(key);
+                    unprocessedKeys(unprocessed, entry.getKey(), tableRequest).add(key);
                 } else {
                     found.add(projection == null ? item : projection.apply(item));
                 }
@@ -141,6 +141,10 @@ final class BatchOperations {
             JsonNode item = put.get("Item");
             new Validation().notNull(item, "item").throwIfAny();
             AttributeValues.validateItem(item);
+            // Where PutItem names the missing key attribute, BatchWriteItem answers as for a wrong key.
+            if (!table.key().indexes((ObjectNode) item)) {
+                throw DynamoDbErrors.validation("The provided key element does not match the schema");
+            }
             return ItemWrite.put(table, (ObjectNode) item, null);
         }
         JsonNode key = delete.get("Key");

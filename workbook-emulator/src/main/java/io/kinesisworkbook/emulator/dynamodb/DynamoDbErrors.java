@@ -1,6 +1,11 @@
 package io.kinesisworkbook.emulator.dynamodb;
 
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinesisworkbook.emulator.http.AwsServiceException;
+import java.util.ArrayList;
+import java.util.List;
 
 /** DynamoDB's errors, with the types and words AWS answers with. */
 public final class DynamoDbErrors {
@@ -44,6 +49,27 @@ public final class DynamoDbErrors {
 
     public static AwsServiceException limitExceeded(String message) {
         return AwsServiceException.clientError("LimitExceededException", message);
+    }
+
+    /**
+     * A transaction that did not happen, with one reason per action. AWS sends this error's message as
+     * {@code Message}, with a capital, as its model names it.
+     */
+    public static AwsServiceException transactionCanceled(ArrayNode reasons) {
+        List<String> codes = new ArrayList<>();
+        reasons.forEach(reason -> codes.add(reason.get("Code").asText()));
+        ObjectNode details = JsonNodeFactory.instance.objectNode();
+        details.set("CancellationReasons", reasons);
+        return AwsServiceException.clientError("TransactionCanceledException",
+                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes)
+                .withDetails(details).withCapitalMessage();
+    }
+
+    /** A ClientRequestToken used again with other items; {@code Message} with a capital, as AWS sends it. */
+    public static AwsServiceException idempotentParameterMismatch() {
+        return AwsServiceException.clientError("IdempotentParameterMismatchException",
+                "Request parameters do not match the parameters of the request that used this ClientRequestToken")
+                .withCapitalMessage();
     }
 
     public static AwsServiceException serialization(String message) {

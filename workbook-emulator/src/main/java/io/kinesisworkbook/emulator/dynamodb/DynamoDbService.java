@@ -6,6 +6,7 @@ import io.kinesisworkbook.emulator.http.AwsResponse;
 import io.kinesisworkbook.emulator.http.Operations;
 import io.kinesisworkbook.emulator.http.TargetService;
 import io.kinesisworkbook.emulator.metrics.MetricsSink;
+import io.kinesisworkbook.emulator.kinesis.StreamTap;
 import java.util.Set;
 
 /**
@@ -19,21 +20,22 @@ public final class DynamoDbService implements TargetService {
     private final Operations operations = new Operations(TARGET_PREFIX);
     private final TableRegistry tables;
 
-    public DynamoDbService(EmulatorOptions options) {
-        this(options, MetricsSink.DISCARD);
-    }
-
-    /** @param metrics where the AWS/DynamoDB metrics go (CloudWatch's store) */
-    public DynamoDbService(EmulatorOptions options, MetricsSink metrics) {
+    /**
+     * @param metrics where the AWS/DynamoDB metrics go (CloudWatch's store)
+     * @param kinesis where tables with a Kinesis streaming destination write their item changes
+     */
+    public DynamoDbService(EmulatorOptions options, MetricsSink metrics, StreamTap kinesis) {
         tables = new TableRegistry(options.accountId(), options.clock());
         DynamoDbContext context = new DynamoDbContext(tables, options.transitionDelay().toMillis(),
-                new DynamoDbMetrics(metrics, options.clock()));
+                new DynamoDbMetrics(metrics, options.clock()), new KinesisChangeRecords(kinesis, options.clock()));
         TableOperations table = new TableOperations(context);
         TableSettingsOperations settings = new TableSettingsOperations(context);
         ItemOperations items = new ItemOperations(context);
         QueryOperations queries = new QueryOperations(context);
         BatchOperations batches = new BatchOperations(context);
         TransactionOperations transactions = new TransactionOperations(context);
+        KinesisStreamingOperations streaming = new KinesisStreamingOperations(context, kinesis);
+        PartiQlOperations partiQl = new PartiQlOperations(context, items, queries, transactions);
 
         operations.structure("CreateTable", table::createTable);
         operations.structure("DescribeTable", table::describeTable);
@@ -60,6 +62,15 @@ public final class DynamoDbService implements TargetService {
         operations.structure("BatchWriteItem", batches::batchWriteItem);
         operations.structure("TransactWriteItems", transactions::transactWriteItems);
         operations.structure("TransactGetItems", transactions::transactGetItems);
+
+        operations.structure("ExecuteStatement", partiQl::executeStatement);
+        operations.structure("BatchExecuteStatement", partiQl::batchExecuteStatement);
+        operations.structure("ExecuteTransaction", partiQl::executeTransaction);
+
+        operations.structure("EnableKinesisStreamingDestination", streaming::enable);
+        operations.structure("DisableKinesisStreamingDestination", streaming::disable);
+        operations.structure("DescribeKinesisStreamingDestination", streaming::describe);
+        operations.structure("UpdateKinesisStreamingDestination", streaming::update);
     }
 
     /** The operations this emulator answers, for its documentation and tests. */

@@ -18,20 +18,30 @@ import java.util.TreeMap;
  * A table's items, kept as DynamoDB keeps them: in partitions placed by a hash of the partition
  * key, and sorted by sort key inside each partition. So a Scan returns items in an order that
  * looks random but is stable, and a Query walks one partition in sort-key order.
+ *
+ * <p>Every change passes one place, {@link Changes}, which is how a table's change stream (its
+ * Kinesis streaming destination) sees every write, whichever operation made it.
  */
 final class ItemStore {
+
+    /** Told of every change to an item: {@code before} is null for a new item, {@code after} for a removed one. */
+    interface Changes {
+        void changed(ObjectNode before, ObjectNode after, boolean expired);
+    }
 
     /** Orders sort-key values; a table without a sort key keeps one item per partition under NULL. */
     private static final Comparator<JsonNode> SORT_KEY_ORDER = (a, b) ->
             a.isNull() || b.isNull() ? 0 : AttributeValues.compare(a, b);
 
     private final KeySchema key;
+    private final Changes changes;
     private final NavigableMap<String, NavigableMap<JsonNode, ObjectNode>> partitions = new TreeMap<>();
     private long sizeBytes;
     private int count;
 
-    ItemStore(KeySchema key) {
+    ItemStore(KeySchema key, Changes changes) {
         this.key = key;
+        this.changes = changes;
     }
 
     ObjectNode get(JsonNode itemKey) {
@@ -46,10 +56,20 @@ final class ItemStore {
                 .put(sortKey(item), item);
         account(previous, -1);
         account(item, 1);
+        changes.changed(previous, item, false);
         return previous;
     }
 
     ObjectNode remove(JsonNode itemKey) {
+        return remove(itemKey, false);
+    }
+
+    /** Removes an item whose time to live has passed: a change made by DynamoDB itself, not a client. */
+    ObjectNode expire(JsonNode itemKey) {
+        return remove(itemKey, true);
+    }
+
+    private ObjectNode remove(JsonNode itemKey, boolean expired) {
         String token = token(itemKey.get(key.hashName()));
         NavigableMap<JsonNode, ObjectNode> partition = partitions.get(token);
         if (partition == null) {
@@ -60,6 +80,9 @@ final class ItemStore {
             partitions.remove(token);
         }
         account(removed, -1);
+        if (removed != null) {
+            changes.changed(removed, null, expired);
+        }
         return removed;
     }
 

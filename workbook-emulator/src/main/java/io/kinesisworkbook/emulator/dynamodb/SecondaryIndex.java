@@ -58,6 +58,14 @@ final class SecondaryIndex {
         return projectionType.equals("ALL");
     }
 
+    long readUnits() {
+        return readUnits;
+    }
+
+    long writeUnits() {
+        return writeUnits;
+    }
+
     void throughput(long read, long write) {
         this.readUnits = read;
         this.writeUnits = write;

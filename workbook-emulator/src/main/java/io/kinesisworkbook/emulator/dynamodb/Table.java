@@ -28,6 +28,7 @@ final class Table {
     private final Map<String, SecondaryIndex> indexes = new LinkedHashMap<>();
     private final Map<String, String> tags = new LinkedHashMap<>();
     private final ItemStore items;
+    private final KinesisDestinations kinesisDestinations = new KinesisDestinations();
     private String status = "CREATING";
     private long settlesAtMillis;
     private String billingMode;
@@ -39,15 +40,22 @@ final class Table {
     private boolean deletionProtection;
     private JsonNode streamSpecification;
     private String tableClass = "STANDARD";
+    private boolean tableClassChanged;
+    private Long warmReadUnits;
+    private Long warmWriteUnits;
     private long lastExpiryMillis;
 
-    Table(String name, String arn, long createdMillis, KeySchema key, Map<String, String> attributeTypes) {
+    /**
+     * @param changes where the table's item changes go: its Kinesis streaming destinations, if any
+     */
+    Table(String name, String arn, long createdMillis, KeySchema key, Map<String, String> attributeTypes,
+          TableChanges changes) {
         this.name = name;
         this.arn = arn;
         this.createdMillis = createdMillis;
         this.key = key;
         this.attributeTypes = new LinkedHashMap<>(attributeTypes);
-        this.items = new ItemStore(key);
+        this.items = new ItemStore(key, (before, after, expired) -> changes.changed(this, before, after, expired));
     }
 
     String name() {
@@ -74,6 +82,16 @@ final class Table {
         return items;
     }
 
+    /** The Kinesis data streams the table's changes go to (Enable/DisableKinesisStreamingDestination). */
+    KinesisDestinations kinesisDestinations() {
+        return kinesisDestinations;
+    }
+
+    /** The region of the table, from its ARN ({@code arn:aws:dynamodb:REGION:ACCOUNT:table/NAME}). */
+    String region() {
+        return arn.split(":", 5)[3];
+    }
+
     Map<String, String> attributeTypes() {
         return attributeTypes;
     }
@@ -95,6 +113,7 @@ final class Table {
     /** Brings the table and its indexes up to {@code now}; false once a deleted table is gone. */
     boolean settle(long now) {
         indexes.values().removeIf(index -> !index.settle(now));
+        kinesisDestinations.settle(now);
         if (now >= settlesAtMillis) {
             if (status.equals("DELETING")) {
                 return false;
@@ -217,7 +236,31 @@ final class Table {
     }
 
     void tableClass(String newClass) {
+        this.tableClassChanged |= !newClass.equals(tableClass);
         this.tableClass = newClass;
+    }
+
+    /** AWS shows a table's class only once it is not the default STANDARD, or was changed. */
+    boolean tableClassShown() {
+        return tableClassChanged || !tableClass.equals("STANDARD");
+    }
+
+    /** The warm throughput asked for with WarmThroughput, or null for the table's default. */
+    Long warmReadUnits() {
+        return warmReadUnits;
+    }
+
+    Long warmWriteUnits() {
+        return warmWriteUnits;
+    }
+
+    void warmThroughput(Long reads, Long writes) {
+        if (reads != null) {
+            this.warmReadUnits = reads;
+        }
+        if (writes != null) {
+            this.warmWriteUnits = writes;
+        }
     }
 
     /**
@@ -235,6 +278,6 @@ final class Table {
                 expired.add(item);
             }
         }
-        expired.forEach(items::remove);
+        expired.forEach(items::expire);
     }
 }

@@ -42,7 +42,7 @@ final class TableOperations {
 
         KeySchema key = KeySchema.parse(members.structureList("KeySchema"), types, "keySchema");
         String region = request.region();
-        Table table = new Table(name, context.tables.tableArn(region, name), context.now(), key, types);
+        Table table = new Table(name, context.tables.tableArn(region, name), context.now(), key, types, context.changes);
         Set<String> used = new LinkedHashSet<>(key.names());
         addIndexes(table, members, types, used);
         checkDefinitionsUsed(types, used, key);
@@ -53,7 +53,7 @@ final class TableOperations {
         table.begin("CREATING", context.now() + context.transitionMillis);
         context.tables.add(region, table);
         table.settle(context.now());
-        return wrap("TableDescription", TableDescriptions.describe(table));
+        return wrap("TableDescription", TableDescriptions.created(table));
     }
 
     private static Map<String, String> attributeTypes(Members members, Validation validation) {
@@ -190,6 +190,14 @@ final class TableOperations {
         if (stream != null) {
             table.streamSpecification(streamSpecification(stream));
         }
+        Members warm = members.structure("WarmThroughput");
+        if (warm != null) {
+            Integer reads = warm.integer("ReadUnitsPerSecond");
+            Integer writes = warm.integer("WriteUnitsPerSecond");
+            new Validation().range(reads, "warmThroughput.readUnitsPerSecond", 1, Long.MAX_VALUE)
+                    .range(writes, "warmThroughput.writeUnitsPerSecond", 1, Long.MAX_VALUE).throwIfAny();
+            table.warmThroughput(reads == null ? null : reads.longValue(), writes == null ? null : writes.longValue());
+        }
         String tableClass = members.string("TableClass");
         if (tableClass != null) {
             new Validation().oneOf(tableClass, "tableClass", List.of("STANDARD", "STANDARD_INFREQUENT_ACCESS"))
@@ -259,7 +267,7 @@ final class TableOperations {
         if (!table.status().equals("DELETING")) {
             table.begin("DELETING", context.now() + context.transitionMillis);
         }
-        ObjectNode description = TableDescriptions.describe(table);
+        ObjectNode description = TableDescriptions.deleted(table);
         table.settle(context.now());
         return wrap("TableDescription", description);
     }
@@ -273,7 +281,7 @@ final class TableOperations {
         List<Members> indexUpdates = members.structureList("GlobalSecondaryIndexUpdates");
         if (billingMode == null && !members.has("ProvisionedThroughput") && indexUpdates.isEmpty()
                 && !members.has("StreamSpecification") && !members.has("DeletionProtectionEnabled")
-                && !members.has("TableClass") && !members.has("SSESpecification")) {
+                && !members.has("TableClass") && !members.has("SSESpecification") && !members.has("WarmThroughput")) {
             throw DynamoDbErrors.validation("At least one of ProvisionedThroughput, BillingMode, UpdateStreamEnabled, "
                     + "GlobalSecondaryIndexUpdates or SSESpecification or ReplicaUpdates is required");
         }

@@ -36,8 +36,30 @@ final class TableRegistry {
         return "arn:aws:dynamodb:" + region + ":" + accountId + ":table/" + name;
     }
 
-    /** The table, settled to now; null when there is none (or it finished deleting). */
-    Table find(String region, String name) {
+    /** Whether a TableName member holds a table's ARN rather than its name. */
+    static boolean isArn(String nameOrArn) {
+        return nameOrArn != null && nameOrArn.startsWith("arn:");
+    }
+
+    /**
+     * The table name a TableName member means: the name itself, or the name in a table's ARN of this
+     * account and region; null for an ARN of another table, account or region, where no table of ours is.
+     */
+    String nameOf(String region, String nameOrArn) {
+        if (!isArn(nameOrArn)) {
+            return nameOrArn;
+        }
+        String prefix = tableArn(region, "");
+        String name = nameOrArn.startsWith(prefix) ? nameOrArn.substring(prefix.length()) : "";
+        return DynamoDbContext.TABLE_NAME.matcher(name).matches() ? name : null;
+    }
+
+    /** The table, settled to now, by name or ARN; null when there is none (or it finished deleting). */
+    Table find(String region, String nameOrArn) {
+        String name = nameOf(region, nameOrArn);
+        if (name == null) {
+            return null;
+        }
         Map<String, Table> tables = tables(region);
         Table table = tables.get(name);
         if (table != null && !table.settle(now())) {
@@ -65,10 +87,9 @@ final class TableRegistry {
         return table;
     }
 
-    /** The table an ARN names, for the tagging operations. */
+    /** The table an ARN names, for the tagging operations, which take only ARNs. */
     Table findByArn(String region, String arn) {
-        String prefix = tableArn(region, "");
-        return arn != null && arn.startsWith(prefix) ? find(region, arn.substring(prefix.length())) : null;
+        return isArn(arn) ? find(region, arn) : null;
     }
 
     void add(String region, Table table) {

@@ -94,13 +94,7 @@ final class TransactionOperations {
     }
 
     private static AwsServiceException cancelled(ArrayNode reasons) {
-        List<String> codes = new ArrayList<>();
-        reasons.forEach(reason -> codes.add(reason.get("Code").asText()));
-        ObjectNode details = JsonNodeFactory.instance.objectNode();
-        details.set("CancellationReasons", reasons);
-        return AwsServiceException.clientError("TransactionCanceledException",
-                "Transaction cancelled, please refer cancellation reasons for specific reasons " + codes)
-                .withDetails(details);
+        return DynamoDbErrors.transactionCanceled(reasons);
     }
 
     private ItemWrite prepare(String region, JsonNode action) {
@@ -209,8 +203,7 @@ final class TransactionOperations {
             return false;
         }
         if (!remembered.request().equals(request.body().get("TransactItems"))) {
-            throw AwsServiceException.clientError("IdempotentParameterMismatchException",
-                    "Request parameters do not match the parameters of the request that used this ClientRequestToken");
+            throw DynamoDbErrors.idempotentParameterMismatch();
         }
         return true;
     }

@@ -78,7 +78,7 @@ final class Delivery {
             metrics.deliveringToS3(stream.name(), outcome.delivered().size(), data.size(), oldest.toEpochMilli(),
                     clock.millis());
             String key = Prefixes.objectKey(destination.prefix(), stream.name(), stream.version(), oldest,
-                    destination.compression());
+                    destination.extension());
             byte[] body = destination.compression().compress(data.toByteArray(), key.substring(key.lastIndexOf('/') + 1));
             stream.pending().add(new DeliveryStream.PendingObject(destination.bucket(), key, body,
                     "application/octet-stream"));

@@ -77,12 +77,12 @@ final class Prefixes {
     }
 
     /** The key of a delivered object. */
-    static String objectKey(String prefix, String stream, int version, Instant oldestArrival, Compression compression) {
+    static String objectKey(String prefix, String stream, int version, Instant oldestArrival, String extension) {
         String template = prefix == null ? "" : prefix;
         if (!hasExpressions(template)) {
             template = template + DEFAULT_TIME_PREFIX;
         }
-        return evaluate(template, oldestArrival, null) + suffix(stream, version, oldestArrival) + compression.extension();
+        return evaluate(template, oldestArrival, null) + suffix(stream, version, oldestArrival) + extension;
     }
 
     /** The key of an object of records that failed, under the error output prefix. */

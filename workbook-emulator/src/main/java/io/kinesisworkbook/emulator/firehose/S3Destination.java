@@ -14,11 +14,16 @@ import java.util.regex.Pattern;
  * @param bufferSizeBytes       deliver when this much is buffered (BufferingHints.SizeInMBs, 1-128, default 5)
  * @param bufferIntervalMillis  or when the oldest buffered record is this old (IntervalInSeconds, 0-900, default 300)
  * @param transform             the Lambda processor, or null
+ * @param fileExtension         FileExtension: ends every delivered object's key in place of the
+ *                              compression's extension; null (or empty) for the compression's
  */
 record S3Destination(String roleArn, String bucketArn, String prefix, String errorOutputPrefix, long bufferSizeBytes,
-                     long bufferIntervalMillis, Compression compression, LambdaTransform transform) {
+                     long bufferIntervalMillis, Compression compression, LambdaTransform transform,
+                     String fileExtension) {
 
     static final Pattern BUCKET_ARN = Pattern.compile("arn:[\\w-]+:s3:::[a-z0-9][a-z0-9.-]{1,61}[a-z0-9]");
+    /** FileExtension's pattern in AWS's model. */
+    static final Pattern FILE_EXTENSION = Pattern.compile("^$|\\.[0-9a-z!\\-_.*'()]+");
     static final int DEFAULT_SIZE_MB = 5;
     static final int DEFAULT_INTERVAL_SECONDS = 300;
 
@@ -35,31 +40,42 @@ record S3Destination(String roleArn, String bucketArn, String prefix, String err
         return bucketArn.substring(bucketArn.lastIndexOf(':') + 1);
     }
 
+    /** What a delivered object's key ends with: the FileExtension if set, else the compression's ({@code .gz}, ...). */
+    String extension() {
+        return fileExtension == null || fileExtension.isEmpty() ? compression.extension() : fileExtension;
+    }
+
     /** Reads an ExtendedS3DestinationConfiguration (or the older S3DestinationConfiguration). */
     static S3Destination parse(Members config, String member) {
         String roleArn = config.string("RoleARN");
         String bucketArn = config.string("BucketARN");
+        String fileExtension = config.string("FileExtension");
         new Validation().notNull(roleArn, member + ".roleARN").notNull(bucketArn, member + ".bucketARN")
                 .length(roleArn, member + ".roleARN", 1, 512)
-                .pattern(bucketArn, member + ".bucketARN", BUCKET_ARN).throwIfAny();
+                .pattern(bucketArn, member + ".bucketARN", BUCKET_ARN)
+                .length(fileExtension, member + ".fileExtension", 0, 128)
+                .pattern(fileExtension, member + ".fileExtension", FILE_EXTENSION).throwIfAny();
         return new S3Destination(roleArn, bucketArn, config.string("Prefix"), config.string("ErrorOutputPrefix"),
                 sizeBytes(config.structure("BufferingHints"), null), intervalMillis(config.structure("BufferingHints"), null),
-                Compression.of(config.string("CompressionFormat")), transform(config.structure("ProcessingConfiguration"), null))
-                .validated();
+                Compression.of(config.string("CompressionFormat")), transform(config.structure("ProcessingConfiguration"), null),
+                fileExtension).validated();
     }
 
     /** This destination with an ExtendedS3DestinationUpdate applied: only the members it names change. */
     S3Destination update(Members update) {
         String newBucket = update.string("BucketARN");
-        new Validation().pattern(newBucket, "extendedS3DestinationUpdate.bucketARN", BUCKET_ARN).throwIfAny();
+        String newExtension = update.string("FileExtension");
+        new Validation().pattern(newBucket, "extendedS3DestinationUpdate.bucketARN", BUCKET_ARN)
+                .length(newExtension, "extendedS3DestinationUpdate.fileExtension", 0, 128)
+                .pattern(newExtension, "extendedS3DestinationUpdate.fileExtension", FILE_EXTENSION).throwIfAny();
         Members hints = update.structure("BufferingHints");
         return new S3Destination(or(update.string("RoleARN"), roleArn), or(newBucket, bucketArn),
                 update.has("Prefix") ? update.string("Prefix") : prefix,
                 update.has("ErrorOutputPrefix") ? update.string("ErrorOutputPrefix") : errorOutputPrefix,
                 sizeBytes(hints, this), intervalMillis(hints, this),
                 update.has("CompressionFormat") ? Compression.of(update.string("CompressionFormat")) : compression,
-                update.has("ProcessingConfiguration") ? transform(update.structure("ProcessingConfiguration"), this) : transform)
-                .validated();
+                update.has("ProcessingConfiguration") ? transform(update.structure("ProcessingConfiguration"), this) : transform,
+                update.has("FileExtension") ? newExtension : fileExtension).validated();
     }
 
     private S3Destination validated() {
@@ -154,6 +170,9 @@ record S3Destination(String roleArn, String bucketArn, String prefix, String err
                     .put("ParameterValue", Integer.toString(transform.retries()));
             parameters.addObject().put("ParameterName", "BufferSizeInMBs")
                     .put("ParameterValue", Long.toString(transform.bufferBytes() / (1024 * 1024)));
+        }
+        if (fileExtension != null) {
+            description.put("FileExtension", fileExtension);
         }
         description.put("S3BackupMode", "Disabled");
         return description;

@@ -8,21 +8,28 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
  */
 public class AwsServiceException extends RuntimeException {
 
+    /** The member most errors carry their message in; a few carry it in {@link #CAPITAL_MESSAGE}. */
+    public static final String MESSAGE = "message";
+    public static final String CAPITAL_MESSAGE = "Message";
+
     private final String errorType;
     private final int status;
     private final ObjectNode details;
     private final String queryCode;
+    private final String messageMember;
 
     public AwsServiceException(String errorType, String message, int status) {
-        this(errorType, message, status, null, null);
+        this(errorType, message, status, null, null, MESSAGE);
     }
 
-    private AwsServiceException(String errorType, String message, int status, ObjectNode details, String queryCode) {
+    private AwsServiceException(String errorType, String message, int status, ObjectNode details, String queryCode,
+                                String messageMember) {
         super(message, null, false, false);
         this.errorType = errorType;
         this.status = status;
         this.details = details;
         this.queryCode = queryCode;
+        this.messageMember = messageMember;
     }
 
     /**
@@ -33,7 +40,7 @@ public class AwsServiceException extends RuntimeException {
      * {@code x-amzn-query-error} header so that clients can report the code the query protocol gives.
      */
     public static AwsServiceException queryCompatible(String errorType, String queryCode, String message, int status) {
-        return new AwsServiceException(errorType, message, status, null, queryCode);
+        return new AwsServiceException(errorType, message, status, null, queryCode, MESSAGE);
     }
 
     /**
@@ -41,7 +48,16 @@ public class AwsServiceException extends RuntimeException {
      * TransactionCanceledException lists its {@code CancellationReasons}, a failed condition the {@code Item}.
      */
     public AwsServiceException withDetails(ObjectNode details) {
-        return new AwsServiceException(errorType, getMessage(), status, details, queryCode);
+        return new AwsServiceException(errorType, getMessage(), status, details, queryCode, messageMember);
+    }
+
+    /**
+     * The same error with its message in {@code Message} rather than {@code message}, as AWS sends a
+     * few errors (DynamoDB's TransactionCanceledException, Lambda's ResourceNotFoundException). The
+     * casing is the member's name in AWS's API model, so a client that reads only that name finds it.
+     */
+    public AwsServiceException withCapitalMessage() {
+        return new AwsServiceException(errorType, getMessage(), status, details, queryCode, CAPITAL_MESSAGE);
     }
 
     /** A client error: AWS answers every one of them with 400. */
@@ -88,7 +104,12 @@ public class AwsServiceException extends RuntimeException {
         return queryCode != null;
     }
 
-    /** Members the error's body carries besides {@code __type} and {@code message}, or null. */
+    /** The body member that carries the message: {@code message} or, for a few errors, {@code Message}. */
+    public String messageMember() {
+        return messageMember;
+    }
+
+    /** Members the error's body carries besides {@code __type} and the message, or null. */
     public ObjectNode details() {
         return details;
     }

@@ -181,7 +181,7 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                             String requestId, AwsServiceException error) {
         ObjectNode body = protocol.mapper().createObjectNode();
         body.put("__type", error.errorType());
-        body.put("message", error.getMessage());
+        body.put(error.messageMember(), error.getMessage());
         if (error.details() != null) {
             body.setAll(error.details());
         }

@@ -113,7 +113,10 @@ public final class Members {
         throw wrongType(name, "a blob");
     }
 
-    /** A timestamp in epoch milliseconds: CBOR sends milliseconds, JSON sends (fractional) seconds. */
+    /**
+     * A timestamp in epoch milliseconds: CBOR sends milliseconds (tagged 1 by the AWS SDKs, a tag
+     * Jackson reads past), JSON sends (fractional) seconds.
+     */
     public Long timestampMillis(String name) {
         JsonNode value = value(name);
         if (value == null) {
@@ -188,11 +191,15 @@ public final class Members {
         return result;
     }
 
-    /** Writes a timestamp the way the protocol's clients read it. */
+    /**
+     * Writes a timestamp the way AWS writes it for the protocol: in JSON a number of epoch seconds with
+     * a fraction, in CBOR 1.1 tag 1 around integer epoch milliseconds ({@link CborTimestamp}), in RPC v2
+     * CBOR tag 1 around epoch seconds, in the query protocol ISO 8601 text.
+     */
     public static JsonNode timestamp(AwsProtocol protocol, long epochMillis) {
         var factory = protocol.mapper().getNodeFactory();
         return switch (protocol) {
-            case CBOR_1_1 -> factory.numberNode(epochMillis);
+            case CBOR_1_1 -> factory.pojoNode(new CborTimestamp(epochMillis));
             case RPC_V2_CBOR -> RpcV2Cbor.timestamp(epochMillis);
             case QUERY -> factory.textNode(QueryProtocol.formatTimestamp(epochMillis));
             default -> factory.numberNode(BigDecimal.valueOf(epochMillis, 3));

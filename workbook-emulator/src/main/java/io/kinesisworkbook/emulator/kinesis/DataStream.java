@@ -38,6 +38,7 @@ final class DataStream {
     private volatile Set<String> shardLevelMetrics = Set.of();
     private int maxRecordSizeKiB = DEFAULT_MAX_RECORD_SIZE_KIB;
     private final Map<String, String> tags = new TreeMap<>();
+    private String resourcePolicy;
     private final Map<String, StreamConsumer> consumers = new LinkedHashMap<>();
 
     /** Every shard not yet expired, by index (= creation order). */
@@ -300,6 +301,14 @@ final class DataStream {
 
     synchronized void untag(Collection<String> keys) {
         keys.forEach(tags::remove);
+    }
+
+    synchronized String resourcePolicy() {
+        return resourcePolicy;
+    }
+
+    synchronized void resourcePolicy(String policy) {
+        resourcePolicy = policy;
     }
 
     // ---- consumers ----------------------------------------------------------------------------

@@ -29,6 +29,7 @@ public final class KinesisService implements TargetService {
         RecordOperations records = new RecordOperations(context);
         TagOperations tags = new TagOperations(context);
         ConsumerOperations consumers = new ConsumerOperations(context, records);
+        ResourcePolicyOperations policies = new ResourcePolicyOperations(context);
 
         operations.structure("CreateStream", streams::createStream);
         operations.structure("DeleteStream", streams::deleteStream);
@@ -67,6 +68,10 @@ public final class KinesisService implements TargetService {
         operations.structure("ListStreamConsumers", consumers::listStreamConsumers);
         operations.structure("DeregisterStreamConsumer", consumers::deregisterStreamConsumer);
         operations.response("SubscribeToShard", consumers::subscribeToShard);
+
+        operations.structure("PutResourcePolicy", policies::putResourcePolicy);
+        operations.structure("GetResourcePolicy", policies::getResourcePolicy);
+        operations.structure("DeleteResourcePolicy", policies::deleteResourcePolicy);
     }
 
     /** How the emulator's other services read streams (Firehose, Lambda) and write to them (EventBridge). */

@@ -247,7 +247,7 @@ final class RecordOperations {
             throw KinesisErrors.invalidArgument("Invalid StartingSequenceNumber. It encodes " + Shard.idOf(parsed.shardIndex())
                     + ", while it was used in a call to a shard with " + shard.id());
         }
-        if (parsed == null || parsed.value() > shard.endPosition()) {
+        if (parsed == null || parsed.afterPosition() > shard.endPosition()) {
             throw KinesisErrors.invalidArgument("StartingSequenceNumber " + sequence + " used in GetShardIterator on shard "
                     + shard.id() + " in stream " + stream.name() + " under account " + context.account() + " is invalid.");
         }

@@ -136,7 +136,7 @@ final class Shard {
 
     /** The last record's sequence number (the starting one if none arrived); only for a closed shard. */
     String endingSequenceNumber() {
-        return SequenceNumbers.format(index, endPosition());
+        return SequenceNumbers.lastOf(index, endPosition());
     }
 
     String sequenceNumberAt(long position) {

@@ -31,10 +31,14 @@ final class ShardIterators {
         return Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8));
     }
 
-    /** The position an iterator names, or null when it is not an iterator of ours. */
+    /**
+     * The position an iterator names, or null when it is not an iterator of ours. An iterator wrapped
+     * in double quotes, as a shell user pastes one from the CLI's JSON, is read without them, as AWS
+     * reads it.
+     */
     static Position decode(String iterator) {
         try {
-            String text = new String(Base64.getDecoder().decode(iterator), StandardCharsets.UTF_8);
+            String text = new String(Base64.getDecoder().decode(unquoted(iterator)), StandardCharsets.UTF_8);
             int lastBar = text.lastIndexOf('|');
             String body = text.substring(0, lastBar);
             if (!Long.toHexString(checksum(body)).equals(text.substring(lastBar + 1))) {
@@ -49,6 +53,11 @@ final class ShardIterators {
         } catch (IllegalArgumentException | IndexOutOfBoundsException e) {
             return null;
         }
+    }
+
+    private static String unquoted(String iterator) {
+        boolean quoted = iterator.length() >= 2 && iterator.startsWith("\"") && iterator.endsWith("\"");
+        return quoted ? iterator.substring(1, iterator.length() - 1) : iterator;
     }
 
     private static long checksum(String body) {

@@ -131,7 +131,8 @@ final class ShardSubscription implements EventStreamSource {
             // As AWS: a closed shard's last event has no continuation, only its children. KCL relies on it.
             KinesisShapes.childShards(event.putArray("ChildShards"), stream, shard);
         } else {
-            event.put("ContinuationSequenceNumber", SequenceNumbers.format(shard.index(), position));
+            // Its own number, between the last record sent and the next: resuming AT or AFTER it is the same.
+            event.put("ContinuationSequenceNumber", SequenceNumbers.before(shard.index(), position));
         }
         event.put("MillisBehindLatest", millisBehind);
         sink.event("SubscribeToShardEvent", event);

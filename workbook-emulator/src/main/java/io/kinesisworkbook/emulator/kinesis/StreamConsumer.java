@@ -17,6 +17,7 @@ final class StreamConsumer {
     private final Transition transition = new Transition(StreamStatus.CREATING);
     private final Map<String, String> tags = new TreeMap<>();
     private final Map<String, ShardSubscription> subscriptions = new HashMap<>();
+    private String resourcePolicy;
 
     /** AWS lets a new SubscribeToShard take over a consumer's shard only five seconds after the last one. */
     static final long RESUBSCRIBE_AFTER_MILLIS = 5_000;
@@ -70,5 +71,13 @@ final class StreamConsumer {
 
     Map<String, String> tags() {
         return tags;
+    }
+
+    String resourcePolicy() {
+        return resourcePolicy;
+    }
+
+    void resourcePolicy(String policy) {
+        this.resourcePolicy = policy;
     }
 }

@@ -34,7 +34,8 @@ final class StreamOperations {
         String name = members.string("StreamName");
         Integer shardCount = members.integer("ShardCount");
         Members modeDetails = members.structure("StreamModeDetails");
-        String mode = modeDetails == null ? "PROVISIONED" : modeDetails.string("StreamMode");
+        // Without a mode, a ShardCount makes a provisioned stream and its absence an on-demand one, as on AWS.
+        String mode = modeDetails != null ? modeDetails.string("StreamMode") : shardCount == null ? "ON_DEMAND" : "PROVISIONED";
         Map<String, String> tags = members.stringMap("Tags");
         Integer maxRecordSize = members.integer("MaxRecordSizeInKiB");
         new Validation()

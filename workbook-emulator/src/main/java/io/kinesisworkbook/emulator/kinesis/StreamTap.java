@@ -4,13 +4,13 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * How other services of the emulator read a stream, as AWS's own services do: a Firehose delivery
- * stream with a Kinesis source, a Lambda event source mapping. They read shard by shard from a
- * position, follow reshards parents first, and are not billed against the shard's read limits
- * (AWS does bill them; the emulator's limits are for learners' consumers).
+ * How other services of the emulator read and write a stream, as AWS's own services do: a Firehose
+ * delivery stream with a Kinesis source and a Lambda event source mapping read it, shard by shard
+ * from a position, following reshards parents first, and are not billed against the shard's read
+ * limits (AWS does bill them; the emulator's limits are for learners' consumers).
  *
- * <p>It also writes, as EventBridge does when a rule's target is a stream: one record at a time,
- * through the same shard limits, metrics and sequence numbers as a PutRecord call.
+ * <p>EventBridge (a rule's target) and DynamoDB (a table's Kinesis streaming destination) write to
+ * it one record at a time, through the same shard limits, metrics and sequence numbers as PutRecord.
  */
 public final class StreamTap {
 

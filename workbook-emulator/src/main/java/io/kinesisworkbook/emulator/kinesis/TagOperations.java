@@ -63,7 +63,7 @@ final class TagOperations {
         Members members = request.members();
         Map<String, String> tags = members.stringMap("Tags");
         new Validation().notNull(tags, "tags").throwIfAny();
-        Resource resource = resource(request);
+        KinesisResource resource = resource(request);
         synchronized (resource.stream()) {
             validateTags(tags, countAfter(resource.tags(), tags));
             if (resource.consumer() == null) {
@@ -79,7 +79,7 @@ final class TagOperations {
         Members members = request.members();
         List<String> keys = members.stringList("TagKeys");
         new Validation().notNull(keys, "tagKeys").size(keys, "tagKeys", 1, MAX_TAGS).throwIfAny();
-        Resource resource = resource(request);
+        KinesisResource resource = resource(request);
         synchronized (resource.stream()) {
             if (resource.consumer() == null) {
                 resource.stream().untag(keys);
@@ -91,7 +91,7 @@ final class TagOperations {
     }
 
     JsonNode listTagsForResource(AwsRequest request) {
-        Resource resource = resource(request);
+        KinesisResource resource = resource(request);
         ObjectNode response = request.newObject();
         synchronized (resource.stream()) {
             KinesisShapes.tagList(response.putArray("Tags"), new ArrayList<>(resource.tags().entrySet()));
@@ -99,25 +99,8 @@ final class TagOperations {
         return response;
     }
 
-    /** A stream or a consumer, named by its ARN. */
-    private record Resource(DataStream stream, StreamConsumer consumer) {
-        Map<String, String> tags() {
-            return consumer == null ? stream.tags() : new java.util.TreeMap<>(consumer.tags());
-        }
-    }
-
-    private Resource resource(AwsRequest request) {
-        String arn = request.members().string("ResourceARN");
-        new Validation().notNull(arn, "resourceARN").length(arn, "resourceARN", 1, 2048).throwIfAny();
-        if (arn.contains("/consumer/")) {
-            ConsumerOperations.Found found = ConsumerOperations.findByArn(context, request.region(), arn);
-            return new Resource(found.stream(), found.consumer());
-        }
-        KinesisContext.StreamArn parsed = KinesisContext.parseArn(arn);
-        if (!parsed.region().equals(request.region())) {
-            throw KinesisErrors.streamNotFound(parsed.name(), parsed.account());
-        }
-        return new Resource(context.streams.require(request.region(), parsed.name()), null);
+    private KinesisResource resource(AwsRequest request) {
+        return KinesisResource.named(context, request.region(), request.members().string("ResourceARN"));
     }
 
     private static int countAfter(Map<String, String> existing, Map<String, String> added) {

@@ -3,12 +3,20 @@ package io.kinesisworkbook.emulator.lambda;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinesisworkbook.emulator.http.AwsServiceException;
 import io.kinesisworkbook.emulator.http.RestResponse;
+import java.util.Set;
 
 /**
  * Lambda's errors, in its REST-JSON shape: the type in {@code x-amzn-ErrorType}, a body of
  * {@code {"Type": "User", "message": "..."}}, and the status AWS gives each type.
+ *
+ * <p>Lambda's API model spells the message member two ways: {@code Message} for the types below,
+ * {@code message} for the others (InvalidParameterValueException, ResourceConflictException,
+ * TooManyRequestsException, ...). A client that reads the modelled name finds only that one.
  */
 final class LambdaErrors {
+
+    private static final Set<String> CAPITAL_MESSAGE = Set.of("ResourceNotFoundException", "ResourceInUseException",
+            "ServiceException", "InvalidRuntimeException", "InvalidZipFileException");
 
     private LambdaErrors() {
     }
@@ -42,9 +50,10 @@ final class LambdaErrors {
                 + "latest Revision Id. Call the GetFunction/GetAlias API to retrieve the latest Revision Id", 412);
     }
 
-    /** Every execution slot is taken (AWS: the account's concurrency limit). */
+    /** Every execution slot is taken (AWS: the account's concurrency limit), with AWS's reason code. */
     static AwsServiceException throttled() {
-        return new AwsServiceException("TooManyRequestsException", "Rate Exceeded.", 429);
+        ObjectNode reason = LambdaJson.MAPPER.createObjectNode().put("Reason", "ConcurrentInvocationLimitExceeded");
+        return new AwsServiceException("TooManyRequestsException", "Rate Exceeded.", 429).withDetails(reason);
     }
 
     /** The function is not Active yet, or an update is still in progress. */
@@ -65,7 +74,8 @@ final class LambdaErrors {
     static RestResponse response(AwsServiceException error) {
         ObjectNode body = LambdaJson.MAPPER.createObjectNode();
         body.put("Type", error.status() >= 500 ? "Service" : "User");
-        body.put("message", error.getMessage());
+        body.put(CAPITAL_MESSAGE.contains(error.errorType()) ? AwsServiceException.CAPITAL_MESSAGE
+                : AwsServiceException.MESSAGE, error.getMessage());
         if (error.details() != null) {
             body.setAll(error.details());
         }

@@ -10,6 +10,7 @@ import io.kinesisworkbook.emulator.http.EdgeServer;
 import io.kinesisworkbook.emulator.kinesis.KinesisService;
 import io.kinesisworkbook.emulator.lambda.LambdaService;
 import io.kinesisworkbook.emulator.metrics.InMemoryMetrics;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import io.kinesisworkbook.emulator.s3.S3Service;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -243,7 +244,7 @@ public final class AthenaBenchmark {
             LambdaService lambda = new LambdaService(options, kinesis.tap(), s3.objectStore());
             FirehoseService firehose = new FirehoseService(options, kinesis.tap(), s3.objectStore(), lambda.invoker());
             EdgeServer server = EdgeServer.start(options.host(), 0, new EdgeRouter(
-                    List.of(kinesis, new DynamoDbService(options), firehose), List.of(lambda, s3), options.defaultRegion()));
+                    List.of(kinesis, new DynamoDbService(options, MetricsSink.DISCARD, kinesis.tap()), firehose), List.of(lambda, s3), options.defaultRegion()));
             endpoint = URI.create("http://" + server.host() + ":" + server.port());
             running = server;
         }

@@ -17,6 +17,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import software.amazon.awssdk.core.SdkBytes;
+import software.amazon.awssdk.core.exception.SdkException;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.kinesis.model.ProvisionedThroughputExceededException;
 import software.amazon.awssdk.services.kinesis.model.PutRecordsRequestEntry;
@@ -60,22 +61,65 @@ public final class EmulatorBenchmark {
         System.out.printf(Locale.ROOT, "Kinesis emulator benchmark: %d x %d B records per PutRecords, one client (CBOR)%n%n",
                 BATCH, RECORD_BYTES);
 
-        List<String[]> rows = new ArrayList<>();
+        List<Row> rows = new ArrayList<>();
         Target embedded = startEmbedded(emulatorStored, option(args, "--round", 100_000));
-        rows.add(measure(embedded));
+        rows.add(measureWhatAnswers(embedded));
         embedded.close().run();
 
         String mockEndpoint = System.getenv("KINESIS_MOCK_ENDPOINT");
         if (mockEndpoint != null && !embeddedOnly) {
             long startup = Long.parseLong(System.getenv().getOrDefault("KINESIS_MOCK_STARTUP_MS", "-1"));
             String pid = System.getenv("KINESIS_MOCK_PID");
-            rows.add(measure(new Target("kinesis-mock 0.6.2 (node)", URI.create(mockEndpoint), startup, mockStored,
+            rows.add(measureWhatAnswers(new Target("kinesis-mock 0.6.2 (node)", URI.create(mockEndpoint), startup, mockStored,
                     option(args, "--mock-round", 1_000),
                     () -> { }, () -> pid == null ? "n/a" : rssOf(pid) + " RSS (whole process)")));
         } else {
             System.out.println("kinesis-mock not measured: KINESIS_MOCK_ENDPOINT is not set (run ./workbook bench).");
         }
         print(rows);
+    }
+
+    /**
+     * Measures a target; when a call fails or times out part-way (kinesis-mock can take minutes to
+     * answer a full shard), the row keeps what was measured and says what was not, and the run goes on.
+     */
+    private static Row measureWhatAnswers(Target target) {
+        Row row = new Row(target.name(), target.startupMillis() < 0 ? "n/a" : target.startupMillis() + " ms");
+        try {
+            measure(target, row);
+        } catch (Exception e) {
+            String why = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage().lines().findFirst().orElse(""));
+            System.out.println("  stopped: " + why);
+            row.markUnmeasured(outcome(e));
+        }
+        return row;
+    }
+
+    /** "timed out" for the SDK's call and attempt timeouts, else "failed". */
+    private static String outcome(Exception e) {
+        return e.getClass().getSimpleName().contains("Timeout") ? "timed out" : "failed";
+    }
+
+    /** One line of the result table, filled in as each measurement finishes. */
+    static final class Row {
+        final String[] cells = new String[6];
+
+        Row(String name, String startup) {
+            cells[0] = name;
+            cells[1] = startup;
+        }
+
+        void set(int column, String value) {
+            cells[column] = value;
+        }
+
+        void markUnmeasured(String why) {
+            for (int i = 0; i < cells.length; i++) {
+                if (cells[i] == null) {
+                    cells[i] = why;
+                }
+            }
+        }
     }
 
     /**
@@ -103,7 +147,7 @@ public final class EmulatorBenchmark {
      * Throughput into an empty shard and into a full one is measured in alternating rounds, each
      * empty round on a new stream, so both see the same JIT and GC state; the medians are reported.
      */
-    private static String[] measure(Target target) throws Exception {
+    private static void measure(Target target, Row row) throws Exception {
         System.out.println("== " + target.name() + " at " + target.endpoint());
         try (KinesisClient kinesis = SdkClients.kinesis(target.endpoint(), SdkClients.Wire.CBOR)) {
             List<PutRecordsRequestEntry> batch = batch();
@@ -115,33 +159,48 @@ public final class EmulatorBenchmark {
             createActive(kinesis, full);
             long filled = fill(kinesis, full, batch, target.storedRecords());
             String memory = target.memory().describe() + " (" + before + " before)";
+            row.set(5, memory);
             System.out.printf(Locale.ROOT, "  %,d records stored; memory: %s%n", filled, memory);
             double[] emptyRates = new double[ROUNDS];
             double[] fullRates = new double[ROUNDS];
-            for (int round = 0; round < ROUNDS; round++) {
-                String empty = "bench-empty-" + round;
-                createActive(kinesis, empty);
-                emptyRates[round] = putCount(kinesis, empty, batch, target.roundRecords()).perSecond();
-                kinesis.deleteStream(b -> b.streamName(empty));
-                Rate fullRun = putCount(kinesis, full, batch, target.roundRecords());
-                fullRates[round] = fullRun.perSecond();
-                filled += fullRun.accepted();
+            int rounds = 0;
+            String stoppedBy = "";
+            for (; rounds < ROUNDS; rounds++) {
+                String empty = "bench-empty-" + rounds;
+                try {
+                    createActive(kinesis, empty);
+                    emptyRates[rounds] = putCount(kinesis, empty, batch, target.roundRecords()).perSecond();
+                    kinesis.deleteStream(b -> b.streamName(empty));
+                    Rate fullRun = putCount(kinesis, full, batch, target.roundRecords());
+                    fullRates[rounds] = fullRun.perSecond();
+                    filled += fullRun.accepted();
+                } catch (SdkException e) {
+                    // Keep the rounds that finished; the table says how many.
+                    stoppedBy = "; round " + (rounds + 1) + " " + outcome(e);
+                    System.out.println("  round " + (rounds + 1) + " stopped: " + e.getClass().getSimpleName());
+                    break;
+                }
                 System.out.printf(Locale.ROOT, "  round %d: empty shard %,.0f records/s, full shard %,.0f records/s%n",
-                        round + 1, emptyRates[round], fullRates[round]);
+                        rounds + 1, emptyRates[rounds], fullRates[rounds]);
             }
-            double emptyRate = median(emptyRates);
-            double fullRate = median(fullRates);
-            System.out.printf(Locale.ROOT, "  median: empty %,.0f, full %,.0f records/s (%+.0f%%)%n",
-                    emptyRate, fullRate, (fullRate - emptyRate) / emptyRate * 100);
+            if (rounds == 0) {
+                throw new IllegalStateException("no throughput round finished" + stoppedBy);
+            }
+            String ofRounds = rounds == ROUNDS ? "" : " (" + rounds + " of " + ROUNDS + " rounds" + stoppedBy + ")";
+            double emptyRate = median(Arrays.copyOf(emptyRates, rounds));
+            double fullRate = median(Arrays.copyOf(fullRates, rounds));
+            System.out.printf(Locale.ROOT, "  median: empty %,.0f, full %,.0f records/s (%+.0f%%)%s%n",
+                    emptyRate, fullRate, (fullRate - emptyRate) / emptyRate * 100, ofRounds);
+            row.set(2, String.format(Locale.ROOT, "%,.0f%s", emptyRate, ofRounds));
+            row.set(3, String.format(Locale.ROOT, "%,.0f (%+.0f%%) @ %,d stored%s", fullRate,
+                    (fullRate - emptyRate) / emptyRate * 100, filled, ofRounds));
+            if (rounds < ROUNDS) {
+                row.markUnmeasured("not measured (the rounds stopped)");
+                return;
+            }
             double[] latency = putToGetLatency(kinesis, full);
             System.out.printf(Locale.ROOT, "  put-to-get latency: p50 %.2f ms, p99 %.2f ms%n", latency[0], latency[1]);
-            return new String[] {target.name(),
-                    target.startupMillis() < 0 ? "n/a" : target.startupMillis() + " ms",
-                    String.format(Locale.ROOT, "%,.0f", emptyRate),
-                    String.format(Locale.ROOT, "%,.0f (%+.0f%%) @ %,d stored", fullRate,
-                            (fullRate - emptyRate) / emptyRate * 100, filled),
-                    String.format(Locale.ROOT, "%.2f / %.2f ms", latency[0], latency[1]),
-                    memory};
+            row.set(4, String.format(Locale.ROOT, "%.2f / %.2f ms", latency[0], latency[1]));
         }
     }
 
@@ -274,13 +333,13 @@ public final class EmulatorBenchmark {
         return "n/a";
     }
 
-    private static void print(List<String[]> rows) {
+    private static void print(List<Row> rows) {
         String[] header = {"backend", "start to first call", "PutRecords rec/s (empty)", "PutRecords rec/s (full)",
                 "put-to-get p50 / p99", "memory with the full shard"};
         System.out.println();
         System.out.println("| " + String.join(" | ", header) + " |");
         System.out.println("|" + " --- |".repeat(header.length));
-        rows.forEach(row -> System.out.println("| " + String.join(" | ", row) + " |"));
+        rows.forEach(row -> System.out.println("| " + String.join(" | ", row.cells) + " |"));
     }
 
     private static void sleep(long millis) {

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.kinesisworkbook.emulator.Emulator;
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.SdkClients;
+import io.kinesisworkbook.emulator.Skip;
 import io.kinesisworkbook.emulator.dynamodb.DynaliteScenarios.Scenario;
 import java.io.IOException;
 import java.net.URI;
@@ -19,7 +20,6 @@ import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import org.assertj.core.api.SoftAssertions;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 import software.amazon.awssdk.core.exception.SdkException;
@@ -77,7 +77,7 @@ class DynaliteDifferentialTest {
     @Test
     void theEmulatorAndDynaliteAgreeExceptWhereDocumented() throws IOException {
         String dynalite = System.getenv("DYNALITE_ENDPOINT");
-        Assumptions.assumeTrue(dynalite != null, "dynalite not running: DYNALITE_ENDPOINT is not set. " + RUN_HINT);
+        Skip.unless(dynalite != null, "dynalite not running: DYNALITE_ENDPOINT is not set. " + RUN_HINT);
         boolean selfCheck = Boolean.parseBoolean(System.getenv("DYNALITE_DIFFERENTIAL_SELF_CHECK"));
         Map<String, Scenario> scenarios = DynaliteScenarios.all();
         assertThat(scenarios.keySet()).as("KNOWN_DIFFERENCES names only scenarios that exist")

@@ -661,6 +661,12 @@ final class DynaliteScenarios {
                 return "accepted";
             });
         }));
+        s.put("BatchWriteItem: a put without its key", withItemsTable(db -> {
+            return attempt(() -> {
+                db.batchWriteItem(b -> b.requestItems(Map.of(ITEMS, List.of(putRequest(item("v", n(1)))))));
+                return "accepted";
+            });
+        }));
         s.put("BatchWriteItem: 26 requests", withItemsTable(db -> {
             List<WriteRequest> requests = new ArrayList<>();
             for (int i = 0; i < 26; i++) {

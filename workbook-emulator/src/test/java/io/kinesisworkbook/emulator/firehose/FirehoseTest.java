@@ -164,6 +164,25 @@ class FirehoseTest {
     }
 
     @Test
+    void aFileExtensionEndsTheKeysInPlaceOfTheCompressions() throws IOException {
+        activeStream("extended", destination(60, 5, CompressionFormat.GZIP).fileExtension(".json.gz"));
+        assertThat(describe("extended").destinations().get(0).extendedS3DestinationDescription().fileExtension())
+                .isEqualTo(".json.gz");
+        putBatch("extended", "{}\n");
+        clock.advance(Duration.ofSeconds(61));
+        firehoseService.deliverDue();
+
+        String key = s3.objects(BUCKET).keySet().iterator().next();
+        assertThat(key).matches(".*/extended-1-2026-11-26-10-1\\d-\\d\\d-[0-9a-f-]{36}\\.json\\.gz");
+        assertThat(gunzip(s3.objects(BUCKET).get(key))).isEqualTo("{}\n");
+        assertThatThrownBy(() -> firehose.createDeliveryStream(b -> b.deliveryStreamName("bad-extension")
+                .extendedS3DestinationConfiguration(destination(60, 5, CompressionFormat.GZIP).fileExtension("json").build())))
+                .isInstanceOf(FirehoseException.class)
+                .hasMessageContaining("Value 'json' at 'extendedS3DestinationConfiguration.fileExtension' failed to satisfy "
+                        + "constraint: Member must satisfy regular expression pattern");
+    }
+
+    @Test
     void theTransformLambdaGetsAwsEventAndItsResultsDecideWhatIsDeliveredDroppedOrFailed() throws IOException {
         List<JsonNode> events = new ArrayList<>();
         lambda.define(TRANSFORM, event -> transform(event, events));

@@ -28,6 +28,7 @@ import software.amazon.awssdk.services.kinesis.model.ConsumerStatus;
 import software.amazon.awssdk.services.kinesis.model.ResourceInUseException;
 import software.amazon.awssdk.services.kinesis.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.kinesis.model.ShardIteratorType;
+import software.amazon.awssdk.services.kinesis.model.StartingPosition;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardEvent;
 import software.amazon.awssdk.services.kinesis.model.SubscribeToShardResponseHandler;
 
@@ -97,11 +98,7 @@ class EnhancedFanOutTest {
         String consumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("reader")).consumer().consumerARN();
         put(arn, "before");
         List<SubscribeToShardEvent> events = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> subscription = async.get(http).subscribeToShard(b -> b.consumerARN(consumerArn)
-                        .shardId("shardId-000000000000").startingPosition(p -> p.type(ShardIteratorType.TRIM_HORIZON)),
-                SubscribeToShardResponseHandler.builder()
-                        .subscriber(SubscribeToShardResponseHandler.Visitor.builder().onSubscribeToShardEvent(events::add).build())
-                        .build());
+        CompletableFuture<Void> subscription = subscribe(http, consumerArn, p -> p.type(ShardIteratorType.TRIM_HORIZON), events);
         waitFor(() -> records(events).contains("before"));
         put(arn, "after-1");
         put(arn, "after-2");
@@ -116,6 +113,41 @@ class EnhancedFanOutTest {
     }
 
     @Test
+    void theContinuationIsItsOwnNumberAndResumingAtOrAfterItGivesTheNextRecord() throws Exception {
+        String arn = stream("continuation", 1);
+        String consumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("reader")).consumer().consumerARN();
+        put(arn, "first");
+        List<SubscribeToShardEvent> events = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> subscription = subscribe(Http.HTTP2, consumerArn, p -> p.type(ShardIteratorType.TRIM_HORIZON), events);
+        waitFor(() -> records(events).contains("first"));
+        subscription.cancel(true);
+        SubscribeToShardEvent event = events.stream().filter(e -> !e.records().isEmpty()).findFirst().orElseThrow();
+        String firstNumber = event.records().get(0).sequenceNumber();
+        String continuation = event.continuationSequenceNumber();
+        put(arn, "second");
+        String secondNumber = kinesis.getRecords(b -> b.shardIterator(kinesis.getShardIterator(i -> i.streamARN(arn)
+                .shardId("shardId-000000000000").shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator()))
+                .records().get(1).sequenceNumber();
+        assertThat(new BigInteger(continuation)).as("strictly between the last record sent and the next")
+                .isGreaterThan(new BigInteger(firstNumber)).isLessThan(new BigInteger(secondNumber));
+
+        for (ShardIteratorType type : List.of(ShardIteratorType.AT_SEQUENCE_NUMBER, ShardIteratorType.AFTER_SEQUENCE_NUMBER)) {
+            String resumed = kinesis.getRecords(b -> b.shardIterator(kinesis.getShardIterator(i -> i.streamARN(arn)
+                    .shardId("shardId-000000000000").shardIteratorType(type).startingSequenceNumber(continuation))
+                    .shardIterator())).records().get(0).data().asUtf8String();
+            assertThat(resumed).as(type.toString()).isEqualTo("second");
+        }
+        // As KCL resubscribes: AFTER the continuation (another consumer, so no five-second takeover wait).
+        String resumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("resumer")).consumer().consumerARN();
+        List<SubscribeToShardEvent> again = new CopyOnWriteArrayList<>();
+        CompletableFuture<Void> resubscribed = subscribe(Http.HTTP2, resumerArn,
+                p -> p.type(ShardIteratorType.AFTER_SEQUENCE_NUMBER).sequenceNumber(continuation), again);
+        waitFor(() -> records(again).contains("second"));
+        assertThat(records(again)).containsExactly("second");
+        resubscribed.cancel(true);
+    }
+
+    @Test
     void aSubscriptionToASplitShardEndsWithItsChildren() throws Exception {
         String arn = stream("split-push", 1);
         String consumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("reader")).consumer().consumerARN();
@@ -123,11 +155,7 @@ class EnhancedFanOutTest {
         kinesis.splitShard(b -> b.streamARN(arn).shardToSplit("shardId-000000000000")
                 .newStartingHashKey(BigInteger.TWO.pow(127).toString()));
         List<SubscribeToShardEvent> events = new CopyOnWriteArrayList<>();
-        CompletableFuture<Void> subscription = async.get(Http.HTTP2).subscribeToShard(b -> b.consumerARN(consumerArn)
-                        .shardId("shardId-000000000000").startingPosition(p -> p.type(ShardIteratorType.TRIM_HORIZON)),
-                SubscribeToShardResponseHandler.builder()
-                        .subscriber(SubscribeToShardResponseHandler.Visitor.builder().onSubscribeToShardEvent(events::add).build())
-                        .build());
+        CompletableFuture<Void> subscription = subscribe(Http.HTTP2, consumerArn, p -> p.type(ShardIteratorType.TRIM_HORIZON), events);
         subscription.get(10, TimeUnit.SECONDS);
         assertThat(records(events)).containsExactly("parent-record");
         SubscribeToShardEvent last = events.get(events.size() - 1);
@@ -144,6 +172,17 @@ class EnhancedFanOutTest {
                 SubscribeToShardResponseHandler.builder().subscriber(event -> { }).build());
         assertThatThrownBy(subscription::join).isInstanceOf(CompletionException.class)
                 .hasCauseInstanceOf(ResourceNotFoundException.class);
+    }
+
+    /** Subscribes a consumer to shard 0 from a starting position, collecting its events. */
+    private CompletableFuture<Void> subscribe(Http http, String consumerArn,
+                                              java.util.function.Consumer<StartingPosition.Builder> position,
+                                              List<SubscribeToShardEvent> events) {
+        return async.get(http).subscribeToShard(b -> b.consumerARN(consumerArn).shardId("shardId-000000000000")
+                        .startingPosition(position),
+                SubscribeToShardResponseHandler.builder()
+                        .subscriber(SubscribeToShardResponseHandler.Visitor.builder().onSubscribeToShardEvent(events::add).build())
+                        .build());
     }
 
     private String stream(String name, int shards) {

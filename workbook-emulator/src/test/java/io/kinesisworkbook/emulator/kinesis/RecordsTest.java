@@ -238,6 +238,15 @@ class RecordsTest {
         }
 
         @Test
+        void anIteratorInDoubleQuotesReadsAsTheIteratorItself() {
+            String name = activeStream(1);
+            put(name, "k", "quoted");
+            String iterator = kinesis.getShardIterator(b -> b.streamName(name).shardId("shardId-000000000000")
+                    .shardIteratorType(ShardIteratorType.TRIM_HORIZON)).shardIterator();
+            assertThat(data(kinesis.getRecords(b -> b.shardIterator("\"" + iterator + "\"")))).containsExactly("quoted");
+        }
+
+        @Test
         void millisBehindLatestTellsHowFarBehindTheTipAReaderIs() {
             String name = activeStream(1);
             put(name, "k", "old");

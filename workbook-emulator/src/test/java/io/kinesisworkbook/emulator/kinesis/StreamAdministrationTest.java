@@ -112,6 +112,45 @@ class StreamAdministrationTest {
         }
 
         @Test
+        void withoutShardCountOrModeAStreamIsOnDemand() {
+            String name = newStreamName();
+            kinesis.createStream(b -> b.streamName(name));
+            settle();
+            assertThat(summary(name).streamModeDetails().streamMode()).isEqualTo(StreamMode.ON_DEMAND);
+            assertThatThrownBy(() -> kinesis.createStream(b -> b.streamName(newStreamName())
+                    .streamModeDetails(m -> m.streamMode(StreamMode.PROVISIONED))))
+                    .isInstanceOf(InvalidArgumentException.class);
+        }
+
+        @Test
+        void resourcePoliciesAttachToStreamsAndConsumersAndAreChecked() {
+            String name = activeStream(1);
+            String arn = summary(name).streamARN();
+            String consumerArn = kinesis.registerStreamConsumer(b -> b.streamARN(arn).consumerName("shared"))
+                    .consumer().consumerARN();
+            settle();
+            String policy = "{\"Version\":\"2012-10-17\",\"Statement\":[{\"Effect\":\"Allow\","
+                    + "\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},"
+                    + "\"Action\":\"kinesis:SubscribeToShard\",\"Resource\":\"" + consumerArn + "\"}]}";
+            kinesis.putResourcePolicy(b -> b.resourceARN(consumerArn).policy(policy));
+            assertThat(kinesis.getResourcePolicy(b -> b.resourceARN(consumerArn)).policy()).isEqualTo(policy);
+            assertThat(kinesis.getResourcePolicy(b -> b.resourceARN(arn)).policy()).isEqualTo("{}");
+            assertThatThrownBy(() -> kinesis.putResourcePolicy(b -> b.resourceARN(arn)
+                    .policy(policy.replace("kinesis:SubscribeToShard", "s3:GetObject"))))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("s3:GetObject");
+            assertThatThrownBy(() -> kinesis.putResourcePolicy(b -> b.resourceARN(arn)
+                    .policy(policy.replace("\"Principal\":{\"AWS\":\"arn:aws:iam::111122223333:root\"},", ""))))
+                    .isInstanceOf(InvalidArgumentException.class).hasMessageContaining("Principal");
+            assertThatThrownBy(() -> kinesis.getResourcePolicy(b -> b.resourceARN("arn:aws:s3:::bucket")))
+                    .isInstanceOf(KinesisException.class).hasMessageContaining("resourceARN");
+            assertThatThrownBy(() -> kinesis.putResourcePolicy(b -> b.resourceARN(arn.replace(name, "gone")).policy(policy)))
+                    .isInstanceOf(ResourceNotFoundException.class);
+            kinesis.deleteResourcePolicy(b -> b.resourceARN(consumerArn));
+            assertThatThrownBy(() -> kinesis.deleteResourcePolicy(b -> b.resourceARN(consumerArn)))
+                    .isInstanceOf(ResourceNotFoundException.class);
+        }
+
+        @Test
         void updateStreamModeGoesThroughUpdating() {
             String name = activeStream(1);
             String arn = summary(name).streamARN();

@@ -112,7 +112,8 @@ class LambdaFunctionsTest extends LambdaTestBase {
                 .payload(SdkBytes.fromUtf8String("{\"millis\":20000}")));
         long millis = (System.nanoTime() - start) / 1_000_000;
 
-        assertThat(millis).isBetween(900L, 5000L);
+        // Stopped after its one second, far from the 20 s it asked for (a busy machine adds, but not that much).
+        assertThat(millis).isBetween(900L, 15_000L);
         assertThat(answer.functionError()).isEqualTo("Unhandled");
         JsonNode error = JSON.readTree(text(answer));
         assertThat(error.get("errorType").asText()).isEqualTo("Sandbox.Timedout");
@@ -276,23 +277,27 @@ class LambdaFunctionsTest extends LambdaTestBase {
         assertThat(error.get("cause").get("errorType").asText()).contains("MismatchedInputException");
     }
 
+    /**
+     * Six invocations wait inside the function until all six have arrived: if the emulator ran them
+     * one after the other, the first would give up after 20 s having seen only itself. (No
+     * stopwatch: a busy machine is slower, not less parallel.)
+     */
     @Test
     void invocationsOfOneFunctionRunInParallel() throws Exception {
         String name = newFunctionName();
-        create(name, "demo.Sleeper", TestFunctions.sleeper());
-        invoke(name, "{\"millis\":1}");
+        lambda.createFunction(b -> b.functionName(name).runtime("java17").handler("demo.Rendezvous").role(ROLE)
+                .timeout(60).code(c -> c.zipFile(SdkBytes.fromByteArray(TestFunctions.rendezvous()))));
         ExecutorService callers = Executors.newFixedThreadPool(6);
         try {
-            long start = System.nanoTime();
             List<Future<InvokeResponse>> answers = new ArrayList<>();
             for (int i = 0; i < 6; i++) {
-                answers.add(callers.submit(() -> invoke(name, "{\"millis\":700}")));
+                answers.add(callers.submit(() -> invoke(name, "{\"parties\":6}")));
             }
             for (Future<InvokeResponse> answer : answers) {
-                assertThat(answer.get().functionError()).isNull();
+                InvokeResponse response = answer.get();
+                assertThat(response.functionError()).isNull();
+                assertThat(Integer.parseInt(text(response))).as("invocations inside the function at once").isEqualTo(6);
             }
-            long millis = (System.nanoTime() - start) / 1_000_000;
-            assertThat(millis).as("six 700 ms invocations side by side").isLessThan(2500);
         } finally {
             callers.shutdownNow();
         }
@@ -440,6 +445,9 @@ class LambdaFunctionsTest extends LambdaTestBase {
         java.util.Arrays.sort(nanos);
         System.out.printf("Lambda: cold start (CreateFunction to first answer) %.1f ms; warm invoke p50 %.2f ms, p99 %.2f ms%n",
                 coldMillis, nanos[rounds / 2] / 1e6, nanos[rounds * 99 / 100] / 1e6);
-        assertThat(nanos[rounds / 2]).isLessThan(50_000_000L);
+        // An order of magnitude, not a stopwatch (the numbers above are for the README): a warm call
+        // reuses the loaded function, milliseconds even on a busy machine; a second would mean each
+        // call loads it again, as a cold start in a fresh JVM does.
+        assertThat(nanos[rounds / 2] / 1e6).as("warm p50 in ms").isLessThan(1_000);
     }
 }

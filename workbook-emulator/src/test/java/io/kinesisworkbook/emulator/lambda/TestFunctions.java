@@ -121,6 +121,36 @@ final class TestFunctions {
     }
 
     /**
+     * Counts the invocations that arrived, and waits (up to 20 s) until {"parties": n} have: n
+     * invocations can all answer n only if they run at the same time.
+     */
+    static byte[] rendezvous() {
+        return FunctionJars.builder().source("demo.Rendezvous", """
+                package demo;
+                import com.amazonaws.services.lambda.runtime.Context;
+                import com.amazonaws.services.lambda.runtime.RequestHandler;
+                import java.util.Map;
+                import java.util.concurrent.atomic.AtomicInteger;
+                public class Rendezvous implements RequestHandler<Map<String, Integer>, Integer> {
+                    private static final AtomicInteger ARRIVED = new AtomicInteger();
+                    @Override
+                    public Integer handleRequest(Map<String, Integer> event, Context context) {
+                        ARRIVED.incrementAndGet();
+                        long deadline = System.nanoTime() + 20_000_000_000L;
+                        try {
+                            while (ARRIVED.get() < event.get("parties") && System.nanoTime() < deadline) {
+                                Thread.sleep(5);
+                            }
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
+                        return ARRIVED.get();
+                    }
+                }
+                """).zip();
+    }
+
+    /**
      * Two functions with the same handler class name and a same-named helper class of different
      * versions: each must see its own.
      */

@@ -39,8 +39,29 @@ public final class CleanAws {
         this.out = out;
     }
 
+    static final String USAGE = """
+            usage: workbook clean-aws [--yes]
+              lists what the workbook created on AWS (tagged %s=%s), asks, and deletes it
+              --yes   delete without asking""".formatted(CostGuard.TAG_KEY, CostGuard.TAG_VALUE);
+
     public static void main(String[] args) throws Exception {
-        boolean yes = List.of(args).contains("--yes");
+        boolean yes = false;
+        for (String arg : args) {
+            switch (arg) {
+                case "--yes" -> yes = true;
+                case "--help", "-h" -> {
+                    System.out.println(USAGE);
+                    return;
+                }
+                default -> {
+                    // A typo must not be taken for a yes or a no: refuse it before anything is listed.
+                    System.err.println("workbook clean-aws: unknown option: " + arg);
+                    System.err.println(USAGE);
+                    System.exit(2);
+                    return;
+                }
+            }
+        }
         Connection connection;
         try {
             connection = Backends.connect(Backend.AWS, Settings.current());

@@ -5,6 +5,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -42,6 +43,29 @@ public final class DeliveredObjects {
                     decompress(object.key(), stored)));
         }
         return objects;
+    }
+
+    /**
+     * Waits until the objects under {@code prefix} hold {@code lines} lines in all (Firehose delivers
+     * when its buffering interval ends, later on a busy machine), and returns them.
+     *
+     * @throws WorkbookException if they do not within {@code timeout}, naming how many lines there were
+     */
+    public static List<DeliveredObject> awaitLines(S3Client s3, String bucket, String prefix, int lines, Duration timeout)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (true) {
+            List<DeliveredObject> objects = under(s3, bucket, prefix);
+            int delivered = objects.stream().mapToInt(o -> o.lines().size()).sum();
+            if (delivered >= lines) {
+                return objects;
+            }
+            if (System.nanoTime() > deadline) {
+                throw new WorkbookException(delivered + " of " + lines + " lines were under s3://" + bucket + "/" + prefix
+                        + " after " + timeout.toSeconds() + " s");
+            }
+            Thread.sleep(250);
+        }
     }
 
     /**

@@ -9,6 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Consumer;
+import java.util.function.Supplier;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
@@ -18,6 +20,7 @@ import software.amazon.kinesis.common.InitialPositionInStream;
 import software.amazon.kinesis.common.InitialPositionInStreamExtended;
 import software.amazon.kinesis.leases.LeaseAssignmentStrategy;
 import software.amazon.kinesis.metrics.MetricsLevel;
+import software.amazon.kinesis.processor.ShardRecordProcessor;
 import tech.tablesaw.api.Table;
 
 /**
@@ -44,7 +47,7 @@ public final class KclApplication implements AutoCloseable {
 
     private final DynamoDbClient dynamoDb;
     private final KclSettings settings;
-    private final RecordHandler handler;
+    private final ProcessorFactory processors;
     private final Duration startTimeout;
     private final ProcessedRecords processed = new ProcessedRecords();
     private final List<KclEvent> events = new ArrayList<>();
@@ -54,7 +57,7 @@ public final class KclApplication implements AutoCloseable {
     private KclApplication(Builder builder) {
         Workbook workbook = builder.workbook;
         this.dynamoDb = builder.dynamoDb != null ? builder.dynamoDb : workbook.dynamoDb();
-        this.handler = Objects.requireNonNull(builder.handler, "processor(record -> ...) is required");
+        this.processors = builder.processors(processed, this::addEvent);
         this.startTimeout = builder.local() ? Duration.ofSeconds(60) : Duration.ofMinutes(10);
         this.settings = new KclSettings(builder.application, builder.stream,
                 InitialPositionInStreamExtended.newInitialPosition(builder.initialPosition), builder.retrieval(),
@@ -93,7 +96,7 @@ public final class KclApplication implements AutoCloseable {
             throw new IllegalStateException("Worker " + workerId + " is already running");
         }
         prepareLeaseTable();
-        KclWorker worker = KclWorker.start(settings, workerId, handler, processed, this::addEvent, startTimeout);
+        KclWorker worker = KclWorker.start(settings, workerId, processors, startTimeout);
         workers.put(workerId, worker);
         return worker;
     }
@@ -199,6 +202,8 @@ public final class KclApplication implements AutoCloseable {
         private final String application;
         private final String stream;
         private RecordHandler handler;
+        private RecordFailures failures = RecordFailures.defaults();
+        private Supplier<ShardRecordProcessor> ownProcessors;
         private InitialPositionInStream initialPosition = InitialPositionInStream.TRIM_HORIZON;
         private LeaseAssignmentStrategy assignment = LeaseAssignmentStrategy.LEASE_COUNT_BASED;
         private Retrieval retrieval;
@@ -219,6 +224,36 @@ public final class KclApplication implements AutoCloseable {
         /** What to do with each record; the worker checkpoints after each batch it hands over. */
         public Builder processor(RecordHandler handler) {
             this.handler = handler;
+            return this;
+        }
+
+        /**
+         * A {@link ShardRecordProcessor} of your own, one per shard, instead of {@link #processor}: it
+         * processes and checkpoints as it sees fit, and {@link KclApplication#processed()} and
+         * {@link KclApplication#events()} know nothing of it. {@link KclWorker#crash()} stops KCL, which
+         * then calls it no more; a batch it is in the middle of is its own to stop.
+         */
+        public Builder recordProcessor(Supplier<ShardRecordProcessor> processors) {
+            this.ownProcessors = processors;
+            return this;
+        }
+
+        /**
+         * How many times a record whose handler threw is tried again (default 3, with backoff) before
+         * it goes to the dead-letter destination or, without one, stops its shard.
+         */
+        public Builder retries(int retries) {
+            this.failures = failures.withRetries(retries);
+            return this;
+        }
+
+        /**
+         * Where a record goes that failed every retry (another stream, a table, ...), so its shard can
+         * move on: {@code deadLetters(record -> aws.kinesis().putRecord(...))}. The checkpoint passes the
+         * record only once this succeeded. Without one, the shard stops at the record (see {@link RecordHandler}).
+         */
+        public Builder deadLetters(RecordHandler destination) {
+            this.failures = failures.withDeadLetters(destination);
             return this;
         }
 
@@ -280,6 +315,18 @@ public final class KclApplication implements AutoCloseable {
 
         private boolean local() {
             return workbook.backend() != Backend.AWS;
+        }
+
+        private ProcessorFactory processors(ProcessedRecords processed, Consumer<KclEvent> events) {
+            if ((handler == null) == (ownProcessors == null)) {
+                throw new IllegalStateException("Give the application either processor(record -> ...) or recordProcessor(...)");
+            }
+            if (ownProcessors != null) {
+                return (worker, crashed) -> ownProcessors.get();
+            }
+            RecordHandler records = handler;
+            RecordFailures onFailure = failures;
+            return (worker, crashed) -> new HandlerProcessor(worker, records, onFailure, processed, events, crashed);
         }
 
         private Retrieval retrieval() {

@@ -6,7 +6,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
-import java.util.function.Consumer;
 import software.amazon.kinesis.coordinator.Scheduler;
 import software.amazon.kinesis.coordinator.WorkerStateChangeListener;
 import software.amazon.kinesis.coordinator.WorkerStateChangeListener.WorkerState;
@@ -36,20 +35,17 @@ public final class KclWorker {
     private final CompletableFuture<Void> started = new CompletableFuture<>();
     private volatile WorkerState state = WorkerState.CREATED;
 
-    private KclWorker(KclSettings settings, String id, RecordHandler handler, ProcessedRecords processed,
-                      Consumer<KclEvent> events) {
+    private KclWorker(KclSettings settings, String id, ProcessorFactory processors) {
         this.id = id;
-        this.scheduler = SchedulerFactory.create(settings, id,
-                () -> new HandlerProcessor(id, handler, processed, events, crashed::get), new Listener());
+        this.scheduler = SchedulerFactory.create(settings, id, () -> processors.create(id, crashed::get), new Listener());
         this.thread = new Thread(scheduler, "kcl-" + settings.application() + "-" + id);
         // A notebook kernel or test JVM must be able to exit with a worker still running.
         thread.setDaemon(true);
     }
 
     /** Starts a worker and waits until KCL has initialized it (its leases follow within a few seconds). */
-    static KclWorker start(KclSettings settings, String id, RecordHandler handler, ProcessedRecords processed,
-                           Consumer<KclEvent> events, Duration timeout) {
-        KclWorker worker = new KclWorker(settings, id, handler, processed, events);
+    static KclWorker start(KclSettings settings, String id, ProcessorFactory processors, Duration timeout) {
+        KclWorker worker = new KclWorker(settings, id, processors);
         worker.thread.start();
         worker.awaitStarted(timeout);
         return worker;

@@ -5,9 +5,10 @@ import io.kinesisworkbook.lib.consumer.ConsumedRecord;
 /**
  * What a KCL application does with each record: {@code record -> System.out.println(record.text())}.
  *
- * <p>It may throw: the record is then noted in {@link KclApplication#events()} instead of
- * {@link KclApplication#processed()}, and the worker goes on with the next record, as KCL itself does
- * with a record processor that fails.
+ * <p>It may throw. The record is then tried again, then handed to the application's dead-letter
+ * destination if it has one; if neither works, the worker stops processing that shard there, so
+ * that no checkpoint ever passes a record that was not processed (see {@link HandlerProcessor}).
+ * Each failure is noted in {@link KclApplication#events()}.
  */
 @FunctionalInterface
 public interface RecordHandler {

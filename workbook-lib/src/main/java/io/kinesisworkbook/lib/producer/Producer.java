@@ -51,6 +51,10 @@ public final class Producer implements AutoCloseable {
     private long retried;
     private long gaveUp;
     private final List<Double> latencies = new ArrayList<>();
+    private final List<PutRecordsCall> calls = new ArrayList<>();
+    /** Per attempt (index 0 = first try): records offered, accepted, throttled. */
+    private final List<long[]> rounds = new ArrayList<>();
+    private long firstCallNanos;
 
     /** A record waiting to be accepted, and how many times it has been refused. */
     private record Pending(String partitionKey, byte[] data, int attempts) {
@@ -105,6 +109,21 @@ public final class Producer implements AutoCloseable {
                 latencies.stream().mapToDouble(Double::doubleValue).toArray());
     }
 
+    /** Every PutRecords call so far, in the order they were made. */
+    public List<PutRecordsCall> calls() {
+        return List.copyOf(calls);
+    }
+
+    /** The records so far by attempt: first tries, then each round of retries. */
+    public List<RetryRound> retryRounds() {
+        List<RetryRound> result = new ArrayList<>();
+        for (int i = 0; i < rounds.size(); i++) {
+            long[] round = rounds.get(i);
+            result.add(new RetryRound(i + 1, round[0], round[1], round[2]));
+        }
+        return result;
+    }
+
     @Override
     public void close() {
         flush();
@@ -116,14 +135,23 @@ public final class Producer implements AutoCloseable {
         if (batch.isEmpty()) {
             return;
         }
-        waitBeforeRetry(batch);
+        long backoffMillis = waitBeforeRetry(batch);
         List<PutRecordsRequestEntry> entries = batch.stream()
                 .map(p -> PutRecordsRequestEntry.builder().partitionKey(p.partitionKey()).data(SdkBytes.fromByteArrayUnsafe(p.data())).build())
                 .toList();
         long started = System.nanoTime();
+        if (calls.isEmpty()) {
+            firstCallNanos = started;
+        }
         PutRecordsResponse response = kinesis.putRecords(b -> b.streamName(stream).records(entries));
-        latencies.add((System.nanoTime() - started) / 1e6);
+        long answered = System.nanoTime();
+        latencies.add((answered - started) / 1e6);
+        long throttledBefore = throttled;
+        long sentBefore = sent;
         requeueFailures(batch, response.records());
+        int retries = (int) batch.stream().filter(p -> p.attempts() > 0).count();
+        calls.add(new PutRecordsCall(calls.size() + 1, (answered - firstCallNanos) / 1e9, batch.size(), retries,
+                (int) (sent - sentBefore), (int) (throttled - throttledBefore), backoffMillis));
     }
 
     /**
@@ -150,14 +178,19 @@ public final class Producer implements AutoCloseable {
         return batch;
     }
 
-    /** Backs off before a batch that holds retried records: the longer they failed, the longer the wait. */
-    private void waitBeforeRetry(List<Pending> batch) {
+    /**
+     * Backs off before a batch that holds retried records: the longer they failed, the longer the
+     * wait. Returns how long it waited.
+     */
+    private long waitBeforeRetry(List<Pending> batch) {
         int attempts = batch.stream().mapToInt(Pending::attempts).max().orElse(0);
         if (attempts == 0) {
-            return;
+            return 0;
         }
+        long delay = backoff.delayMillis(attempts - 1);
         try {
-            Thread.sleep(backoff.delayMillis(attempts - 1));
+            Thread.sleep(delay);
+            return delay;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new WorkbookException("Interrupted while backing off before a retry.");
@@ -169,12 +202,16 @@ public final class Producer implements AutoCloseable {
         List<Pending> failed = new ArrayList<>();
         for (int i = 0; i < batch.size(); i++) {
             PutRecordsResultEntry result = results.get(i);
+            long[] round = round(batch.get(i).attempts());
+            round[0]++;
             if (result.errorCode() == null) {
                 sent++;
+                round[1]++;
                 continue;
             }
             if ("ProvisionedThroughputExceededException".equals(result.errorCode())) {
                 throttled++;
+                round[2]++;
             } else {
                 otherFailures++;
             }
@@ -191,6 +228,14 @@ public final class Producer implements AutoCloseable {
             buffer.addFirst(failed.get(i));
             bufferedBytes += failed.get(i).data().length;
         }
+    }
+
+    /** The counts of the records on their {@code attempts + 1}-th try. */
+    private long[] round(int attempts) {
+        while (rounds.size() <= attempts) {
+            rounds.add(new long[3]);
+        }
+        return rounds.get(attempts);
     }
 
     /** How a producer behaves. */

@@ -1,6 +1,6 @@
 package io.kinesisworkbook.lib.producer;
 
-import java.util.Arrays;
+import io.kinesisworkbook.lib.Percentiles;
 
 /**
  * What a producer did: records accepted, throttled and retried, requests made, and the latency of
@@ -17,14 +17,9 @@ import java.util.Arrays;
 public record ProducerMetrics(long sent, long throttled, long otherFailures, long retried, long gaveUp, long requests,
                               double[] latencies) {
 
+    /** A latency percentile by the nearest-rank method ({@link Percentiles}); 0 before the first call. */
     public double latencyPercentile(double percentile) {
-        if (latencies.length == 0) {
-            return 0;
-        }
-        double[] sorted = latencies.clone();
-        Arrays.sort(sorted);
-        int index = (int) Math.ceil(percentile / 100.0 * sorted.length) - 1;
-        return sorted[Math.max(0, Math.min(sorted.length - 1, index))];
+        return latencies.length == 0 ? 0 : Percentiles.nearestRank(latencies, percentile);
     }
 
     @Override

@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.lib.LocalAws;
+import io.kinesisworkbook.lib.Skip;
 import io.kinesisworkbook.lib.Workbook;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Properties;
 import org.junit.jupiter.api.Test;
@@ -48,7 +50,9 @@ class BackendsTest {
 
     @Test
     void anUnreachableLocalEmulatorWithoutDockerSaysWhatToDo() {
-        org.junit.jupiter.api.Assumptions.assumeFalse(LocalEmulators.dockerAvailable(), "Docker is present: it would start Floci");
+        if (LocalEmulators.dockerAvailable()) {
+            Skip.because("Docker is present: it would start Floci, so the error for an unreachable one cannot be seen");
+        }
         Settings unreachable = settings(Map.of("WORKBOOK_ENDPOINT", "http://127.0.0.1:1"), Map.of(), Map.of());
         assertThatThrownBy(() -> Backends.connect(Backend.FLOCI, unreachable))
                 .isInstanceOf(WorkbookException.class)
@@ -64,6 +68,24 @@ class BackendsTest {
         assertThat(first.toString()).startsWith("Kinesis Workbook on the embedded emulator at http://127.0.0.1:");
         first.kinesis().createStream(b -> b.streamName("embedded-once").shardCount(1));
         assertThat(second.kinesis().listStreams().streamNames()).contains("embedded-once");
+    }
+
+    @Test
+    void theEmbeddedBackendUsesTheSharedEmulatorNamedInWorkbookEmulator() {
+        try (LocalAws shared = new LocalAws(EmulatorOptions.defaults().withInstantTransitions())) {
+            Settings named = settings(Map.of("WORKBOOK_EMULATOR", shared.emulator.endpoint().toString()), Map.of(), Map.of());
+            Connection connection = Backends.connect(Backend.EMBEDDED, named);
+            assertThat(connection.endpoint()).contains(shared.emulator.endpoint());
+        }
+    }
+
+    @Test
+    void aSharedEmulatorThatDoesNotAnswerIsAnErrorNotAQuietSecondEmulator() {
+        Settings dead = settings(Map.of("WORKBOOK_EMULATOR", "http://127.0.0.1:1"), Map.of(), Map.of());
+        assertThatThrownBy(() -> EmbeddedAws.endpoint(dead, Duration.ofMillis(300)))
+                .isInstanceOf(WorkbookException.class)
+                .hasMessageContaining("The shared emulator at http://127.0.0.1:1 (WORKBOOK_EMULATOR) does not answer")
+                .hasMessageContaining("restart ./workbook start");
     }
 
     @Test

@@ -2,11 +2,11 @@ package io.kinesisworkbook.lib.backend;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisworkbook.lib.Skip;
 import io.kinesisworkbook.lib.producer.Producer;
 import io.kinesisworkbook.lib.streams.Streams;
 import java.util.Map;
 import java.util.Properties;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -20,19 +20,15 @@ class LocalEmulatorContainersTest {
 
     @BeforeAll
     static void requireDocker() {
-        boolean docker = LocalEmulators.dockerAvailable();
-        if (!docker) {
-            System.out.println("SKIPPED LocalEmulatorContainersTest: no Docker engine here, so LocalStack and Floci "
-                    + "cannot be started; the embedded backend's tests cover the same library paths.");
-        }
-        Assumptions.assumeTrue(docker, "no Docker engine: LocalStack and Floci cannot be started");
+        Skip.unless(LocalEmulators.dockerAvailable(), "no Docker engine here, so LocalStack and Floci cannot be started; "
+                + "the embedded backend's tests cover the same library paths");
     }
 
     @ParameterizedTest
     @EnumSource(value = Backend.class, names = {"LOCALSTACK", "FLOCI"})
     void createProduceAndDescribeOnAContainer(Backend backend) {
         if (backend == Backend.LOCALSTACK) {
-            Assumptions.assumeTrue(System.getenv("LOCALSTACK_AUTH_TOKEN") != null,
+            Skip.unless(System.getenv("LOCALSTACK_AUTH_TOKEN") != null,
                     "LocalStack's image needs LOCALSTACK_AUTH_TOKEN since March 2026");
         }
         Properties none = new Properties();

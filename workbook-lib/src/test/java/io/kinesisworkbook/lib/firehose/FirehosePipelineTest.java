@@ -2,6 +2,7 @@ package io.kinesisworkbook.lib.firehose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.kinesisworkbook.lib.Skip;
 import io.kinesisworkbook.lib.Workbook;
 import io.kinesisworkbook.lib.backend.Backend;
 import io.kinesisworkbook.lib.backend.LocalEmulators;
@@ -10,7 +11,6 @@ import io.kinesisworkbook.lib.lambda.ModuleJars;
 import io.kinesisworkbook.lib.producer.Producer;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 
@@ -77,14 +77,10 @@ class FirehosePipelineTest {
         if (backend == Backend.EMBEDDED) {
             return;
         }
-        boolean docker = LocalEmulators.dockerAvailable();
-        if (!docker) {
-            System.out.println("SKIPPED FirehosePipelineTest on " + backend + ": no Docker engine here; the embedded "
-                    + "backend ran the same pipeline.");
-        }
-        Assumptions.assumeTrue(docker, "no Docker engine: " + backend + " cannot be started");
+        Skip.unless(LocalEmulators.dockerAvailable(), "no Docker engine here, so " + backend
+                + " cannot be started; the embedded backend ran the same pipeline");
         if (backend == Backend.LOCALSTACK) {
-            Assumptions.assumeTrue(System.getenv("LOCALSTACK_AUTH_TOKEN") != null,
+            Skip.unless(System.getenv("LOCALSTACK_AUTH_TOKEN") != null,
                     "LocalStack's image needs LOCALSTACK_AUTH_TOKEN since March 2026");
         }
     }

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import io.kinesisworkbook.lib.backend.CostGuard;
+import io.kinesisworkbook.lib.producer.Backoff;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkRequest;
 import software.amazon.awssdk.core.interceptor.ExecutionAttributes;
@@ -27,6 +28,7 @@ import software.amazon.awssdk.services.dynamodb.model.Tag;
 import software.amazon.kinesis.lifecycle.events.InitializationInput;
 import software.amazon.kinesis.lifecycle.events.ProcessRecordsInput;
 import software.amazon.kinesis.lifecycle.events.ShardEndedInput;
+import software.amazon.kinesis.lifecycle.events.ShutdownRequestedInput;
 import software.amazon.kinesis.processor.RecordProcessorCheckpointer;
 import software.amazon.kinesis.retrieval.KinesisClientRecord;
 import software.amazon.kinesis.retrieval.kpl.ExtendedSequenceNumber;
@@ -38,6 +40,7 @@ class KclPartsTest {
     private final List<KclEvent> events = new ArrayList<>();
     private final AtomicBoolean crashed = new AtomicBoolean();
     private final AtomicInteger checkpoints = new AtomicInteger();
+    private final List<String> checkpointedAt = new ArrayList<>();
 
     @Test
     void theProcessorHandsOverEachRecordAndCheckpointsAfterTheBatch() {
@@ -57,16 +60,69 @@ class KclPartsTest {
     }
 
     @Test
-    void aFailingRecordIsNotedAndTheBatchGoesOn() {
+    void aRecordThatFailsOnceIsTriedAgainAndTheBatchGoesOn() {
+        AtomicInteger tries = new AtomicInteger();
         HandlerProcessor processor = processor(record -> {
-            if (record.text().equals("bad")) {
-                throw new IllegalArgumentException("no");
+            if (record.text().equals("flaky") && tries.incrementAndGet() == 1) {
+                throw new IllegalStateException("database busy");
             }
         });
-        processor.processRecords(batch("good", "bad", "fine"));
-        assertThat(processed.all()).extracting(ProcessedRecord::data).containsExactly("good", "fine");
+        processor.processRecords(batch("good", "flaky", "fine"));
+        assertThat(processed.all()).extracting(ProcessedRecord::data).containsExactly("good", "flaky", "fine");
         assertThat(events).extracting(KclEvent::event).containsExactly("handler failed");
         assertThat(checkpoints).hasValue(1);
+        assertThat(checkpointedAt).isEmpty();
+    }
+
+    @Test
+    void aRecordThatKeepsFailingStopsItsShardWithTheCheckpointJustBeforeIt() {
+        HandlerProcessor processor = processor(failingOn("bad"));
+        processor.processRecords(batch("good", "bad", "fine"));
+
+        assertThat(processed.all()).extracting(ProcessedRecord::data).containsExactly("good");
+        assertThat(checkpointedAt).as("sequence numbers checkpointed").containsExactly("0");
+        assertThat(checkpoints).as("checkpoints after a whole batch").hasValue(0);
+        assertThat(events).extracting(KclEvent::event)
+                .containsExactly("handler failed", "handler failed", "handler failed", "shard stopped");
+
+        processor.processRecords(batch("later"));
+        processor.shardEnded(ShardEndedInput.builder().checkpointer(checkpointer()).build());
+        processor.shutdownRequested(ShutdownRequestedInput.builder().checkpointer(checkpointer()).build());
+        assertThat(processed.all()).extracting(ProcessedRecord::data).as("nothing after the stop").containsExactly("good");
+        assertThat(checkpoints).as("neither the shard's end nor a shutdown checkpoints past the failed record").hasValue(0);
+        assertThat(checkpointedAt).containsExactly("0");
+    }
+
+    @Test
+    void aFailureAtTheStartOfABatchLeavesThePreviousCheckpoint() {
+        HandlerProcessor processor = processor(failingOn("bad"));
+        processor.processRecords(batch("bad", "fine"));
+        assertThat(processed.all()).isEmpty();
+        assertThat(checkpoints).hasValue(0);
+        assertThat(checkpointedAt).isEmpty();
+    }
+
+    @Test
+    void withADeadLetterDestinationTheFailedRecordGoesThereAndTheShardMovesOn() {
+        List<String> deadLetters = new ArrayList<>();
+        HandlerProcessor processor = processor(failingOn("bad"),
+                quickRetries().withDeadLetters(record -> deadLetters.add(record.text())));
+        processor.processRecords(batch("good", "bad", "fine"));
+        assertThat(deadLetters).containsExactly("bad");
+        assertThat(processed.all()).extracting(ProcessedRecord::data).containsExactly("good", "fine");
+        assertThat(checkpoints).hasValue(1);
+        assertThat(events).extracting(KclEvent::event).endsWith("dead-lettered");
+    }
+
+    @Test
+    void aDeadLetterDestinationThatFailsStopsTheShardToo() {
+        HandlerProcessor processor = processor(failingOn("bad"), quickRetries().withDeadLetters(record -> {
+            throw new IllegalStateException("dead-letter stream deleted");
+        }));
+        processor.processRecords(batch("good", "bad", "fine"));
+        assertThat(processed.all()).extracting(ProcessedRecord::data).containsExactly("good");
+        assertThat(checkpointedAt).containsExactly("0");
+        assertThat(events).extracting(KclEvent::event).endsWith("dead letter failed", "shard stopped");
     }
 
     @Test
@@ -152,7 +208,24 @@ class KclPartsTest {
     }
 
     private HandlerProcessor processor(RecordHandler handler) {
-        return new HandlerProcessor("worker-1", handler, processed, events::add, crashed::get);
+        return processor(handler, quickRetries());
+    }
+
+    private HandlerProcessor processor(RecordHandler handler, RecordFailures failures) {
+        return new HandlerProcessor("worker-1", handler, failures, processed, events::add, crashed::get);
+    }
+
+    /** Two retries a millisecond apart: the policy's shape without the wait. */
+    private static RecordFailures quickRetries() {
+        return new RecordFailures(2, new Backoff(Duration.ofMillis(1), Duration.ofMillis(1)), null);
+    }
+
+    private static RecordHandler failingOn(String text) {
+        return record -> {
+            if (record.text().equals(text)) {
+                throw new IllegalArgumentException("cannot handle " + text);
+            }
+        };
     }
 
     private ProcessRecordsInput batch(String... texts) {
@@ -165,12 +238,19 @@ class KclPartsTest {
         return ProcessRecordsInput.builder().records(records).checkpointer(checkpointer()).build();
     }
 
-    /** A checkpointer that counts checkpoint() calls; nothing else of it is used. */
+    /**
+     * A checkpointer that counts checkpoint() calls (at the last record handed over) and notes the
+     * sequence numbers of checkpoint(sequenceNumber, subSequenceNumber); nothing else of it is used.
+     */
     private RecordProcessorCheckpointer checkpointer() {
         return (RecordProcessorCheckpointer) Proxy.newProxyInstance(getClass().getClassLoader(),
                 new Class<?>[] {RecordProcessorCheckpointer.class}, (proxy, method, args) -> {
                     if (method.getName().equals("checkpoint") && args == null) {
                         checkpoints.incrementAndGet();
+                        return null;
+                    }
+                    if (method.getName().equals("checkpoint") && args.length == 2 && args[1] instanceof Long) {
+                        checkpointedAt.add((String) args[0]);
                         return null;
                     }
                     throw new UnsupportedOperationException(method.getName());

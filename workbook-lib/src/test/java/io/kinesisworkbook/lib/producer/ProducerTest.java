@@ -1,6 +1,7 @@
 package io.kinesisworkbook.lib.producer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.lib.LocalAws;
@@ -59,6 +60,56 @@ class ProducerTest {
         read.forEach(r -> unique.add(r.text()));
         assertThat(read).hasSize(records);
         assertThat(unique).hasSize(records);
+    }
+
+    @Test
+    void callsAndRetryRoundsAccountForEveryRecordAndEveryThrottle() {
+        streams.create("rounds", 1);
+        List<PutRecordsCall> calls;
+        List<RetryRound> rounds;
+        ProducerMetrics metrics;
+        try (Producer producer = Producer.to(aws.kinesis, "rounds").build()) {
+            for (int i = 0; i < 2_000; i++) {
+                producer.send("key-" + (i % 50), "record-" + i);
+            }
+            producer.flush();
+            calls = producer.calls();
+            rounds = producer.retryRounds();
+            metrics = producer.metrics();
+        }
+        assertThat(calls).hasSize((int) metrics.requests());
+        assertThat(calls.get(0).call()).isEqualTo(1);
+        assertThat(calls.get(0).retries()).isZero();
+        assertThat(calls.get(0).backoffMillis()).isZero();
+        assertThat(calls).allSatisfy(call -> assertThat(call.accepted() + call.throttled()).isEqualTo(call.records()));
+        assertThat(calls.stream().mapToInt(PutRecordsCall::accepted).sum()).isEqualTo(2_000);
+        assertThat(calls.stream().mapToInt(PutRecordsCall::throttled).sum()).isEqualTo((int) metrics.throttled());
+        assertThat(calls.stream().filter(call -> call.retries() > 0)).isNotEmpty()
+                .allSatisfy(call -> assertThat(call.backoffMillis()).isGreaterThanOrEqualTo(0));
+        assertThat(PutRecordsCall.seconds(calls)).isSorted();
+        double[] acceptedSoFar = PutRecordsCall.acceptedSoFar(calls);
+        assertThat(acceptedSoFar[acceptedSoFar.length - 1]).isEqualTo(2_000);
+
+        assertThat(rounds.get(0)).isEqualTo(new RetryRound(1, 2_000, rounds.get(0).accepted(), 2_000 - rounds.get(0).accepted()));
+        assertThat(rounds.size()).as("two seconds' worth into one shard needs retries").isGreaterThan(1);
+        for (int i = 1; i < rounds.size(); i++) {
+            assertThat(rounds.get(i).offered()).as("round %d offers what round %d had throttled", i + 1, i)
+                    .isEqualTo(rounds.get(i - 1).throttled());
+        }
+        assertThat(rounds.get(rounds.size() - 1).throttled()).isZero();
+        assertThat(rounds.stream().mapToLong(RetryRound::accepted).sum()).isEqualTo(2_000);
+    }
+
+    @Test
+    void putSpeedWritesEveryRecordItTimes() {
+        streams.create("speed", 4);
+        PutSpeed speed = PutSpeed.of(aws.kinesis, "speed").recordBytes(10);
+        assertThat(speed.putRecord(20)).isPositive();
+        assertThat(speed.putRecords(7, 30)).isPositive();   // 4 calls of 7 and one of 2
+        List<ConsumedRecord> read = StreamReader.of(aws.kinesis, "speed").build().readAvailable();
+        assertThat(read).hasSize(50).allSatisfy(record -> assertThat(record.data()).hasSize(10));
+        assertThat(read.stream().map(ConsumedRecord::partitionKey).distinct()).hasSize(50);
+        assertThatThrownBy(() -> speed.putRecords(501, 1_000)).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
