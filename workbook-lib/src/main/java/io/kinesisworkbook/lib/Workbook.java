@@ -3,6 +3,7 @@ package io.kinesisworkbook.lib;
 import io.kinesisworkbook.lib.backend.AwsClients;
 import io.kinesisworkbook.lib.backend.Backend;
 import io.kinesisworkbook.lib.backend.Backends;
+import io.kinesisworkbook.lib.backend.BucketNames;
 import io.kinesisworkbook.lib.backend.Capabilities;
 import io.kinesisworkbook.lib.backend.Connection;
 import io.kinesisworkbook.lib.backend.Settings;
@@ -50,6 +51,7 @@ public final class Workbook {
     private S3Client s3;
     private LambdaClient lambda;
     private FirehoseClient firehose;
+    private String account;
 
     private Workbook(Connection connection) {
         this.connection = connection;
@@ -92,6 +94,23 @@ public final class Workbook {
 
     public Connection connection() {
         return connection;
+    }
+
+    /** The account this backend's credentials belong to (STS on AWS; {@code 000000000000} on local backends). */
+    public synchronized String account() {
+        if (account == null) {
+            account = clients.account();
+        }
+        return account;
+    }
+
+    /**
+     * The name to give a bucket the workbook creates: {@code bucketName("workbook-logs")} is
+     * {@code workbook-logs} on a local backend, and on AWS, where bucket names are global,
+     * {@code workbook-logs-<account>-<region>}, which clean-aws finds again ({@link BucketNames}).
+     */
+    public String bucketName(String base) {
+        return BucketNames.of(base, backend(), backend() == Backend.AWS ? account() : "", connection.region().id());
     }
 
     /** What this backend can show of AWS's behaviour, and what it cannot. */

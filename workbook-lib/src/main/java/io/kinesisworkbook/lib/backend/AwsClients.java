@@ -8,14 +8,18 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
 
 /**
  * Builds AWS SDK v2 clients for a {@link Connection}: its endpoint, region and credentials, and on
- * AWS the {@link CostGuard}. Any service's builder works with {@link #configure}; Kinesis, DynamoDB,
- * S3 and CloudWatch have ready-made methods.
+ * AWS the {@link CostGuard}. Any service's builder works with {@link #configure}; the services the
+ * workbook uses have ready-made methods.
  */
 public final class AwsClients {
 
@@ -52,6 +56,36 @@ public final class AwsClients {
                 .forcePathStyle(connection.backend() != Backend.AWS)
                 .build();
     }
+
+    public FirehoseClient firehose() {
+        return configure(FirehoseClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
+    }
+
+    public LambdaClient lambda() {
+        return configure(LambdaClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()
+                .socketTimeout(Duration.ofMinutes(15)))).build();   // a synchronous Invoke may run that long
+    }
+
+    /** IAM, which is global: one set of roles whatever the region. */
+    public IamClient iam() {
+        return configure(IamClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
+    }
+
+    /**
+     * The account the credentials belong to: STS GetCallerIdentity on AWS (and in its rehearsal),
+     * and the local emulators' conventional {@value #LOCAL_ACCOUNT} elsewhere.
+     */
+    public String account() {
+        if (connection.backend() != Backend.AWS) {
+            return LOCAL_ACCOUNT;
+        }
+        try (StsClient sts = configure(StsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build()) {
+            return sts.getCallerIdentity().account();
+        }
+    }
+
+    /** The account LocalStack, Floci and the emulator put in their ARNs. */
+    public static final String LOCAL_ACCOUNT = "000000000000";
 
     /** The async CloudWatch client KCL publishes its metrics with (where metrics are on). */
     public CloudWatchAsyncClient cloudWatchAsync() {

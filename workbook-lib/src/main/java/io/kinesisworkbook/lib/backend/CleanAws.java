@@ -9,34 +9,57 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
+import software.amazon.awssdk.services.s3.model.ObjectIdentifier;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * {@code ./workbook clean-aws [--yes]}: lists everything the workbook created on AWS (what the
  * {@link CostGuard} tagged: delivery streams, Lambda functions, streams, and DynamoDB tables such as
- * KCL lease tables), asks, and deletes it, so a learner's account stops costing money.
+ * KCL lease tables; the S3 buckets named as {@link BucketNames} names them, emptied first; the IAM
+ * roles it tagged, with their policies), asks, and deletes it, so a learner's account stops costing
+ * money. With {@code WORKBOOK_AWS_REHEARSAL_ENDPOINT} set it cleans the rehearsal's emulator instead.
  */
-public final class CleanAws {
+public final class CleanAws implements AutoCloseable {
 
     private final KinesisClient kinesis;
     private final DynamoDbClient dynamoDb;
     private final FirehoseClient firehose;
     private final LambdaClient lambda;
+    private final S3Client s3;
+    private final IamClient iam;
+    private final String account;
     private final PrintStream out;
 
-    public CleanAws(KinesisClient kinesis, DynamoDbClient dynamoDb, FirehoseClient firehose, LambdaClient lambda,
-                    PrintStream out) {
-        this.kinesis = kinesis;
-        this.dynamoDb = dynamoDb;
-        this.firehose = firehose;
-        this.lambda = lambda;
+    /** A clean-up with clients of its own for {@code clients}' backend; close it to close them. */
+    public CleanAws(AwsClients clients, PrintStream out) {
+        this.kinesis = clients.kinesis();
+        this.dynamoDb = clients.dynamoDb();
+        this.firehose = clients.firehose();
+        this.lambda = clients.lambda();
+        this.s3 = clients.s3();
+        this.iam = clients.iam();
+        this.account = clients.account();
         this.out = out;
+    }
+
+    @Override
+    public void close() {
+        kinesis.close();
+        dynamoDb.close();
+        firehose.close();
+        lambda.close();
+        s3.close();
+        iam.close();
     }
 
     static final String USAGE = """
@@ -70,15 +93,13 @@ public final class CleanAws {
             System.exit(1);
             return;
         }
-        AwsClients clients = new AwsClients(connection);
-        try (KinesisClient kinesis = clients.kinesis(); DynamoDbClient dynamoDb = clients.dynamoDb();
-             FirehoseClient firehose = clients.configure(FirehoseClient.builder()).build();
-             LambdaClient lambda = clients.configure(LambdaClient.builder()).build()) {
-            var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            int deleted = new CleanAws(kinesis, dynamoDb, firehose, lambda, System.out).run(yes, () -> reader.readLine(),
-                    connection.region().id());
-            System.exit(deleted < 0 ? 1 : 0);
+        System.out.println("clean-aws on " + connection.describe());
+        var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        int deleted;
+        try (CleanAws clean = new CleanAws(new AwsClients(connection), System.out)) {
+            deleted = clean.run(yes, () -> reader.readLine(), connection.region().id());
         }
+        System.exit(deleted < 0 ? 1 : 0);
     }
 
     /** An answer to the question; {@code null} when there is no one to ask. */
@@ -92,10 +113,13 @@ public final class CleanAws {
         List<String> functions = taggedFunctions();
         List<String> streams = taggedStreams();
         List<String> tables = taggedTables();
-        int total = deliveryStreams.size() + functions.size() + streams.size() + tables.size();
+        List<String> buckets = ourBuckets(region);
+        List<String> roles = taggedRoles();
+        int total = deliveryStreams.size() + functions.size() + streams.size() + tables.size() + buckets.size() + roles.size();
         if (total == 0) {
             out.println("Nothing to clean: nothing in " + region + " is tagged " + CostGuard.TAG_KEY + "="
-                    + CostGuard.TAG_VALUE + ".");
+                    + CostGuard.TAG_VALUE + ", no bucket is named workbook-...-" + account + "-" + region
+                    + ", and no IAM role is tagged.");
             return 0;
         }
         out.println("The workbook created these in " + region + ":");
@@ -103,8 +127,10 @@ public final class CleanAws {
         functions.forEach(name -> out.println("  Lambda function " + name));
         streams.forEach(name -> out.println("  stream " + name));
         tables.forEach(name -> out.println("  DynamoDB table " + name));
+        buckets.forEach(name -> out.println("  S3 bucket " + name + " (with every object in it)"));
+        roles.forEach(name -> out.println("  IAM role " + name + " (global: the workbook recreates it when it needs it)"));
         if (!yes) {
-            out.print("Delete them (streams with their consumers)? [y/N] ");
+            out.print("Delete them (streams with their consumers, buckets with their objects)? [y/N] ");
             out.flush();
             String reply = answer.read();
             if (reply == null || !reply.trim().toLowerCase(Locale.ROOT).startsWith("y")) {
@@ -112,19 +138,41 @@ public final class CleanAws {
                 return -1;
             }
         }
-        // Delivery streams first: they read the streams and run the functions.
+        // Delivery streams first: they read the streams, run the functions and write the buckets.
         deliveryStreams.forEach(name -> delete("delivery stream", name,
                 () -> firehose.deleteDeliveryStream(b -> b.deliveryStreamName(name))));
         functions.forEach(name -> delete("Lambda function", name, () -> lambda.deleteFunction(b -> b.functionName(name))));
         streams.forEach(name -> delete("stream", name,
                 () -> kinesis.deleteStream(b -> b.streamName(name).enforceConsumerDeletion(true))));
         tables.forEach(name -> delete("DynamoDB table", name, () -> dynamoDb.deleteTable(b -> b.tableName(name))));
+        buckets.forEach(name -> delete("S3 bucket", name, () -> deleteBucket(name)));
+        // Roles last: what used them is gone.
+        roles.forEach(name -> delete("IAM role", name, () -> deleteRole(name)));
         return total;
     }
 
+    /** S3 deletes only an empty bucket: its objects go first, a thousand a call. */
+    private void deleteBucket(String bucket) {
+        for (var page : s3.listObjectsV2Paginator(b -> b.bucket(bucket))) {
+            if (!page.contents().isEmpty()) {
+                s3.deleteObjects(b -> b.bucket(bucket).delete(d -> d.objects(page.contents().stream()
+                        .map(o -> ObjectIdentifier.builder().key(o.key()).build()).toList())));
+            }
+        }
+        s3.deleteBucket(b -> b.bucket(bucket));
+    }
+
+    /** IAM deletes only a role without policies: its inline policies go first. */
+    private void deleteRole(String role) {
+        for (String policy : iam.listRolePoliciesPaginator(b -> b.roleName(role)).policyNames()) {
+            iam.deleteRolePolicy(b -> b.roleName(role).policyName(policy));
+        }
+        iam.deleteRole(b -> b.roleName(role));
+    }
+
     /**
-     * Deletes one resource and says so. Every service calls a missing resource
-     * ResourceNotFoundException and a busy one ResourceInUseException; neither stops the clean-up.
+     * Deletes one resource and says so. A missing resource (ResourceNotFoundException, S3's
+     * NoSuchBucket, IAM's NoSuchEntity) and a busy one (ResourceInUseException) do not stop the clean-up.
      */
     private void delete(String kind, String name, Runnable deletion) {
         try {
@@ -132,7 +180,7 @@ public final class CleanAws {
             out.println("deleted " + kind + " " + name);
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails().errorCode();
-            if ("ResourceNotFoundException".equals(code)) {
+            if (Set.of("ResourceNotFoundException", "NoSuchBucket", "NoSuchEntity").contains(code)) {
                 out.println("already gone: " + kind + " " + name);
             } else if ("ResourceInUseException".equals(code)) {
                 out.println("not deleted now (" + e.awsErrorDetails().errorMessage() + "): " + kind + " " + name
@@ -177,6 +225,20 @@ public final class CleanAws {
             return dynamoDb.listTagsOfResource(b -> b.resourceArn(arn)).tags().stream()
                     .collect(Collectors.toMap(t -> t.key(), t -> t.value()));
         });
+    }
+
+    /** Every S3 bucket named as the workbook names its buckets in this account and region ({@link BucketNames}). */
+    public List<String> ourBuckets(String region) {
+        return s3.listBuckets().buckets().stream().map(Bucket::name)
+                .filter(name -> BucketNames.isOurs(name, account, region)).toList();
+    }
+
+    /** Every IAM role whose tags say the workbook created it (the roles Lambda and Firehose act as). */
+    public List<String> taggedRoles() {
+        List<String> names = new ArrayList<>();
+        iam.listRolesPaginator().roles().forEach(role -> names.add(role.roleName()));
+        return ours(names, name -> iam.listRoleTagsPaginator(b -> b.roleName(name)).tags().stream()
+                .collect(Collectors.toMap(t -> t.key(), t -> t.value())));
     }
 
     /** The names whose tags carry the cost guard's tag. */

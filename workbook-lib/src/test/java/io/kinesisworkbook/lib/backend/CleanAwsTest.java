@@ -44,8 +44,9 @@ class CleanAwsTest {
                     .handler("io.kinesisworkbook.lambdas.LogLineTransform::handleRequest")
                     .code(c -> c.zipFile(SdkBytes.fromByteArray(jar))));
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            CleanAws clean = new CleanAws(pretendAws.kinesis, pretendAws.dynamoDb, pretendAws.firehose, pretendAws.lambda,
-                    new PrintStream(output, true, StandardCharsets.UTF_8));
+            Connection aws = new Connection(Backend.AWS, java.util.Optional.of(pretendAws.emulator.endpoint()),
+                    Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")), 4);
+            CleanAws clean = new CleanAws(new AwsClients(aws), new PrintStream(output, true, StandardCharsets.UTF_8));
 
             assertThat(clean.taggedStreams()).containsExactly("workbook-made");
             assertThat(clean.taggedTables()).containsExactly("lease-table");
@@ -63,6 +64,7 @@ class CleanAwsTest {
                     "deleted stream workbook-made", "deleted DynamoDB table lease-table", "deleted delivery stream to-s3",
                     "deleted Lambda function transform");
             assertThat(clean.run(true, () -> null, "us-east-1")).isZero();
+            clean.close();
         }
     }
 }
