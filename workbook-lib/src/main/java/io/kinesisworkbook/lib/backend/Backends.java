@@ -56,7 +56,7 @@ public final class Backends {
     public static final String REHEARSAL_ENDPOINT = "workbook.awsRehearsalEndpoint";
 
     /** The engines each local backend accepts: LocalStack's Kinesis engine, kinesis-mock, may stand in for it. */
-    static Set<Engine> accepted(Backend backend) {
+    public static Set<Engine> accepted(Backend backend) {
         return switch (backend) {
             case LOCALSTACK -> EnumSet.of(Engine.LOCALSTACK, Engine.KINESIS_MOCK);
             case FLOCI -> EnumSet.of(Engine.FLOCI);
