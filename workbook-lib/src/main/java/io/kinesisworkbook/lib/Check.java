@@ -14,12 +14,11 @@ import java.util.Objects;
  * Check.equal("Hello, Kinesis!", record.data().asUtf8String(), "the record read back");
  * }</pre>
  *
- * <p>A check that needs a behaviour not every backend models asks first, and is skipped with its
- * reason printed where the backend lacks it (never passed in silence):
+ * <p>A check that needs a behaviour not every backend models says so, and is not checked, with
+ * its reason and this backend's value printed, where the backend lacks it (never passed in silence):
  *
  * <pre>{@code
- * if (Check.needs(Capability.WRITE_THROTTLING, "about 1,000 of the 3,000 records accepted, the rest throttled"))
- *     Check.between(1_000, 1_500, acceptedInAll, "records the shard accepted");
+ * Check.given(Capability.WRITE_THROTTLING).between(1_000, 1_500, acceptedInAll, "records the shard accepted");
  * }</pre>
  */
 public final class Check {
@@ -50,17 +49,51 @@ public final class Check {
     }
 
     /**
-     * Whether the backend this notebook runs on has {@code capability}; if not, prints why the check
-     * that follows is skipped and what AWS would show instead, and returns false.
-     *
-     * @param onAws what the check would see on AWS, for the reader of a backend that cannot show it
+     * The checks that follow need {@code capability}: on a backend that has it they run as usual; on
+     * one that lacks it each prints why it is not checked and what this backend showed instead, and
+     * passes nothing in silence: {@code Check.given(Capability.WRITE_THROTTLING).between(...)}.
      */
-    public static boolean needs(Capability capability, String onAws) {
-        Capabilities backend = Capabilities.current();
-        if (backend.has(capability)) {
-            return true;
+    public static Given given(Capability capability) {
+        return new Given(capability, Capabilities.current());
+    }
+
+    /** Checks that run only where the backend has a capability ({@link #given}). */
+    public static final class Given {
+
+        private final Capability capability;
+        private final Capabilities backend;
+
+        private Given(Capability capability, Capabilities backend) {
+            this.capability = capability;
+            this.backend = backend;
         }
-        System.out.println("⊘ skipped: " + backend.lacking(capability) + ". On AWS: " + onAws + ".");
-        return false;
+
+        public void that(boolean condition, String what) {
+            if (backend.has(capability)) {
+                Check.that(condition, what);
+            } else {
+                skipped(what, condition ? "it held here anyway" : "it did not hold here");
+            }
+        }
+
+        public void equal(Object expected, Object actual, String what) {
+            if (backend.has(capability)) {
+                Check.equal(expected, actual, what);
+            } else {
+                skipped(what, "AWS would give " + expected + ", this backend gave " + actual);
+            }
+        }
+
+        public void between(double low, double high, double value, String what) {
+            if (backend.has(capability)) {
+                Check.between(low, high, value, what);
+            } else {
+                skipped(what, "AWS would give " + low + " to " + high + ", this backend gave " + value);
+            }
+        }
+
+        private void skipped(String what, String here) {
+            System.out.println("⊘ not checked: " + what + " (" + backend.lacking(capability) + "; " + here + ")");
+        }
     }
 }

@@ -76,7 +76,7 @@ public final class Workbook {
     /**
      * One connection per backend and JVM: cells that connect again share its clients. The first
      * connection prints one line naming what really answers (a notebook's reader sees where it runs),
-     * and every connection makes {@link Check#needs} consult that backend's {@link Capabilities}.
+     * and every connection makes {@link Check#given} consult that backend's {@link Capabilities}.
      */
     private static synchronized Workbook connect(Backend backend, Settings settings) {
         Workbook workbook = CONNECTED.computeIfAbsent(backend, b -> {

@@ -3,11 +3,13 @@ package io.kinesisworkbook.lib.backend;
 /**
  * A behaviour of AWS that a notebook shows and that not every backend models. {@link Capabilities}
  * says which backend has which; a notebook's check that needs one is skipped, with the reason
- * printed, where it is missing ({@code Check.needs}).
+ * printed, where it is missing ({@code Check.given(capability)}).
  */
 public enum Capability {
     /** PutRecord and PutRecords refuse what goes beyond a shard's 1 MB/s or 1,000 records/s. */
     WRITE_THROTTLING("throttles writes beyond a shard's 1 MB/s or 1,000 records/s"),
+    /** A shard serves five GetRecords calls a second, shared by every consumer that polls it. */
+    READ_THROTTLING("serves a shard five GetRecords calls a second, shared by every consumer that polls it"),
     /** Each shard owns its own range of the 128-bit hash key space; a record goes where the MD5 of its key falls. */
     HASH_KEY_RANGES("gives each shard its own range of hash keys and routes a record by the MD5 of its partition key"),
     /** A split closes its parent and opens two children with new shard ids. */
