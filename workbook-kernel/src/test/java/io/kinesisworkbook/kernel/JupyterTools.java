@@ -80,6 +80,8 @@ final class JupyterTools {
         environment.put("JUPYTER_PATH", JUPYTER_DATA.toString());
         environment.put("JUPYTER_CONFIG_PATH", JUPYTER_CONFIG.toString());
         environment.put("PYTHONPATH", JUPYTER_DATA.resolve("workbook-slides/python").toString());
+    }
+
     static int freePort() throws IOException {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
