@@ -8,6 +8,8 @@ package io.kinesisworkbook.lib.backend;
 public enum Capability {
     /** PutRecord and PutRecords refuse what goes beyond a shard's 1 MB/s or 1,000 records/s. */
     WRITE_THROTTLING("throttles writes beyond a shard's 1 MB/s or 1,000 records/s"),
+    /** A request beyond AWS's limits (PutRecords of more than 500 records) is refused with ValidationException. */
+    REQUEST_LIMITS("refuses a PutRecords call of more than 500 records"),
     /** A shard serves five GetRecords calls a second, shared by every consumer that polls it. */
     READ_THROTTLING("serves a shard five GetRecords calls a second, shared by every consumer that polls it"),
     /** Each shard owns its own range of the 128-bit hash key space; a record goes where the MD5 of its key falls. */

@@ -121,7 +121,12 @@ public final class PutToReadLatency {
             putAndAwait(deliveries, consumers + " fan-out consumers");
         } finally {
             subscriptions.forEach(subscription -> subscription.cancel(true));
-            consumerArns.forEach(arn -> kinesis.deregisterStreamConsumer(b -> b.consumerARN(arn)));
+            // By stream and name, which AWS takes as well as the ARN: kinesis-mock 0.6.2 (LocalStack's
+            // Kinesis) hands out ARNs it cannot find again when asked to deregister.
+            for (int c = 0; c < consumerArns.size(); c++) {
+                String name = "latency-" + run + "-" + c;
+                kinesis.deregisterStreamConsumer(b -> b.streamARN(streamArn).consumerName(name));
+            }
         }
         return deliveries.latencies(consumers);
     }
