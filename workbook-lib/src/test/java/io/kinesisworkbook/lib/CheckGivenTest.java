@@ -48,7 +48,7 @@ class CheckGivenTest {
                 Capability.HASH_KEY_RANGES, Capability.DISTINCT_SPLIT_CHILDREN, Capability.UPDATE_SHARD_COUNT,
                 Capability.FIREHOSE_KINESIS_SOURCE, Capability.FIREHOSE_LAMBDA_PROCESSOR);
         assertThat(Capabilities.of(Engine.KINESIS_MOCK).missing()).doesNotContain(Capability.HASH_KEY_RANGES,
-                Capability.UPDATE_SHARD_COUNT, Capability.MERGE_SHARDS, Capability.ENHANCED_FAN_OUT);
+                Capability.UPDATE_SHARD_COUNT, Capability.MERGE_SHARDS);
         assertThat(EnumSet.allOf(Engine.class)).allSatisfy(engine -> assertThat(Capabilities.of(engine).missing()).isNotNull());
     }
 

@@ -121,12 +121,7 @@ public final class PutToReadLatency {
             putAndAwait(deliveries, consumers + " fan-out consumers");
         } finally {
             subscriptions.forEach(subscription -> subscription.cancel(true));
-            // By stream and name, which AWS takes as well as the ARN: kinesis-mock 0.6.2 (LocalStack's
-            // Kinesis) hands out ARNs it cannot find again when asked to deregister.
-            for (int c = 0; c < consumerArns.size(); c++) {
-                String name = "latency-" + run + "-" + c;
-                kinesis.deregisterStreamConsumer(b -> b.streamARN(streamArn).consumerName(name));
-            }
+            consumerArns.forEach(arn -> kinesis.deregisterStreamConsumer(b -> b.consumerARN(arn)));
         }
         return deliveries.latencies(consumers);
     }
