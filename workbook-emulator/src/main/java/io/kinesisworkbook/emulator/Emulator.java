@@ -8,6 +8,8 @@ import io.kinesisworkbook.emulator.firehose.FirehoseService;
 import io.kinesisworkbook.emulator.glue.GlueService;
 import io.kinesisworkbook.emulator.http.EdgeRouter;
 import io.kinesisworkbook.emulator.http.EdgeServer;
+import io.kinesisworkbook.emulator.iam.IamService;
+import io.kinesisworkbook.emulator.iam.StsService;
 import io.kinesisworkbook.emulator.kinesis.KinesisService;
 import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
 import io.kinesisworkbook.emulator.lambda.LambdaService;
@@ -73,7 +75,9 @@ public final class Emulator implements AutoCloseable {
         // CloudWatch serves what every service meters, and what clients put.
         CloudWatchService cloudWatch = new CloudWatchService(options, metrics);
         // REST services are asked in order; S3 takes what the others leave, so it comes last.
+        // IAM and STS speak only the query protocol: roles and the caller's account, for the AWS path's rehearsal.
         EdgeRouter router = new EdgeRouter(List.of(kinesis, dynamoDb, firehose, events, glue, athena, cloudWatch),
+                List.of(new IamService(options), new StsService(options)),
                 List.of(lambda, s3),
                 options.defaultRegion());
         EdgeServer server;

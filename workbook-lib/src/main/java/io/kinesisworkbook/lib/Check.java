@@ -1,5 +1,7 @@
 package io.kinesisworkbook.lib;
 
+import io.kinesisworkbook.lib.backend.Capabilities;
+import io.kinesisworkbook.lib.backend.Capability;
 import java.util.Objects;
 
 /**
@@ -10,6 +12,13 @@ import java.util.Objects;
  * <pre>{@code
  * Check.that(received.size() == 10_000, "every click was read back");
  * Check.equal("Hello, Kinesis!", record.data().asUtf8String(), "the record read back");
+ * }</pre>
+ *
+ * <p>A check that needs a behaviour not every backend models says so, and is not checked, with
+ * its reason and this backend's value printed, where the backend lacks it (never passed in silence):
+ *
+ * <pre>{@code
+ * Check.given(Capability.WRITE_THROTTLING).between(1_000, 1_500, acceptedInAll, "records the shard accepted");
  * }</pre>
  */
 public final class Check {
@@ -37,5 +46,54 @@ public final class Check {
             throw new AssertionError("Check failed: " + what + ": expected between " + low + " and " + high + " but was " + value);
         }
         System.out.println("✔ " + what + ": " + value);
+    }
+
+    /**
+     * The checks that follow need {@code capability}: on a backend that has it they run as usual; on
+     * one that lacks it each prints why it is not checked and what this backend showed instead, and
+     * passes nothing in silence: {@code Check.given(Capability.WRITE_THROTTLING).between(...)}.
+     */
+    public static Given given(Capability capability) {
+        return new Given(capability, Capabilities.current());
+    }
+
+    /** Checks that run only where the backend has a capability ({@link #given}). */
+    public static final class Given {
+
+        private final Capability capability;
+        private final Capabilities backend;
+
+        private Given(Capability capability, Capabilities backend) {
+            this.capability = capability;
+            this.backend = backend;
+        }
+
+        public void that(boolean condition, String what) {
+            if (backend.has(capability)) {
+                Check.that(condition, what);
+            } else {
+                skipped(what, condition ? "it held here anyway" : "it did not hold here");
+            }
+        }
+
+        public void equal(Object expected, Object actual, String what) {
+            if (backend.has(capability)) {
+                Check.equal(expected, actual, what);
+            } else {
+                skipped(what, "AWS would give " + expected + ", this backend gave " + actual);
+            }
+        }
+
+        public void between(double low, double high, double value, String what) {
+            if (backend.has(capability)) {
+                Check.between(low, high, value, what);
+            } else {
+                skipped(what, "AWS would give " + low + " to " + high + ", this backend gave " + value);
+            }
+        }
+
+        private void skipped(String what, String here) {
+            System.out.println("⊘ not checked: " + what + " (" + backend.lacking(capability) + "; " + here + ")");
+        }
     }
 }

@@ -4,6 +4,8 @@ import io.kinesisworkbook.lib.athena.Athena;
 import io.kinesisworkbook.lib.backend.AwsClients;
 import io.kinesisworkbook.lib.backend.Backend;
 import io.kinesisworkbook.lib.backend.Backends;
+import io.kinesisworkbook.lib.backend.BucketNames;
+import io.kinesisworkbook.lib.backend.Capabilities;
 import io.kinesisworkbook.lib.backend.Connection;
 import io.kinesisworkbook.lib.backend.Settings;
 import io.kinesisworkbook.lib.consumer.StreamReader;
@@ -58,7 +60,7 @@ public final class Workbook {
     private LambdaClient lambda;
     private FirehoseClient firehose;
     private AthenaClient athena;
-    private String accountId;
+    private String account;
 
     private Workbook(Connection connection) {
         this.connection = connection;
@@ -80,9 +82,19 @@ public final class Workbook {
         return connect(backend, Settings.current());
     }
 
-    /** One connection per backend and JVM: cells that connect again share its clients. */
+    /**
+     * One connection per backend and JVM: cells that connect again share its clients. The first
+     * connection prints one line naming what really answers (a notebook's reader sees where it runs),
+     * and every connection makes {@link Check#given} consult that backend's {@link Capabilities}.
+     */
     private static synchronized Workbook connect(Backend backend, Settings settings) {
-        return CONNECTED.computeIfAbsent(backend, b -> new Workbook(Backends.connect(b, settings)));
+        Workbook workbook = CONNECTED.computeIfAbsent(backend, b -> {
+            Workbook connected = new Workbook(Backends.connect(b, settings));
+            System.out.println(connected);
+            return connected;
+        });
+        Capabilities.useFor(workbook.connection.engine());
+        return workbook;
     }
 
     public Backend backend() {
@@ -91,6 +103,28 @@ public final class Workbook {
 
     public Connection connection() {
         return connection;
+    }
+
+    /** The account this backend's credentials belong to (STS on AWS; {@code 000000000000} on local backends). */
+    public synchronized String account() {
+        if (account == null) {
+            account = clients.account();
+        }
+        return account;
+    }
+
+    /**
+     * The name to give a bucket the workbook creates: {@code bucketName("workbook-logs")} is
+     * {@code workbook-logs} on a local backend, and on AWS, where bucket names are global,
+     * {@code workbook-logs-<account>-<region>}, which clean-aws finds again ({@link BucketNames}).
+     */
+    public String bucketName(String base) {
+        return BucketNames.of(base, backend(), backend() == Backend.AWS ? account() : "", connection.region().id());
+    }
+
+    /** What this backend can show of AWS's behaviour, and what it cannot. */
+    public Capabilities capabilities() {
+        return connection.capabilities();
     }
 
     /** The shared Kinesis client for this backend. */
@@ -178,17 +212,9 @@ public final class Workbook {
         return new Athena(athenaClient(), outputLocation, database);
     }
 
-    /** The account this backend's credentials belong to (asked of STS once, on AWS). */
-    public synchronized String accountId() {
-        if (accountId == null) {
-            accountId = clients.accountId();
-        }
-        return accountId;
-    }
-
     /** Creating, emptying and deleting buckets, with names made unique on AWS. */
     public Buckets buckets() {
-        return new Buckets(s3(), connection, accountId());
+        return new Buckets(s3(), connection, account());
     }
 
     /** The disaster-recovery pipeline (notebook 10), its resources named from {@code prefix}; close it when done. */

@@ -21,7 +21,8 @@ public final class Skip {
     /** Skips the calling test. */
     public static void because(String reason) {
         String test = StackWalker.getInstance().walk(frames -> frames
-                .filter(frame -> !frame.getClassName().equals(Skip.class.getName()))
+                .filter(frame -> !frame.getClassName().equals(Skip.class.getName())
+                        && !frame.getClassName().equals(LocalBackends.class.getName()))
                 .findFirst()
                 .map(frame -> frame.getClassName().substring(frame.getClassName().lastIndexOf('.') + 1) + "." + frame.getMethodName())
                 .orElse("?"));

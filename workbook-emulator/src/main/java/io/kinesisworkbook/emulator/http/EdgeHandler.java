@@ -37,6 +37,8 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static final Logger LOG = Logger.getLogger(EdgeHandler.class.getName());
     static final String HEALTH_PATH = "/_workbook/health";
+    /** How the health page names this emulator. */
+    public static final String EMULATOR_NAME = "kinesis-workbook";
 
     private final EdgeRouter router;
 
@@ -197,8 +199,12 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
                 : Map.of();
     }
 
+    /**
+     * The emulator's health page. It names the emulator ({@code "emulator":"kinesis-workbook"}) so
+     * that a client can tell it from LocalStack or Floci on the same port, and lists its services.
+     */
     private void writeHealth(ChannelHandlerContext context, FullHttpRequest request) {
-        StringBuilder json = new StringBuilder("{\"services\":{");
+        StringBuilder json = new StringBuilder("{\"emulator\":\"" + EMULATOR_NAME + "\",\"services\":{");
         String separator = "";
         for (TargetService service : router.services()) {
             json.append(separator).append('"').append(service.name()).append("\":\"running\"");

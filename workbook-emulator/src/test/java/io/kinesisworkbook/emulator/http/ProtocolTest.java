@@ -110,11 +110,12 @@ class ProtocolTest {
     }
 
     @Test
-    void theHealthEndpointListsServices() throws Exception {
+    void theHealthEndpointNamesTheEmulatorAndListsServices() throws Exception {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(emulator.endpoint().resolve("/_workbook/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"kinesis\":\"running\"").contains("\"events\":\"running\"");
+        assertThat(response.body()).startsWith("{\"emulator\":\"kinesis-workbook\",")
+                .contains("\"kinesis\":\"running\"").contains("\"events\":\"running\"");
     }
 
     @Test

@@ -9,15 +9,18 @@ import software.amazon.awssdk.services.cloudwatch.CloudWatchAsyncClient;
 import software.amazon.awssdk.services.cloudwatch.CloudWatchClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbAsyncClient;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
+import software.amazon.awssdk.services.firehose.FirehoseClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.lambda.LambdaClient;
+import software.amazon.awssdk.services.sts.StsClient;
 import software.amazon.awssdk.services.kinesis.KinesisAsyncClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
 import software.amazon.awssdk.services.s3.S3Client;
-import software.amazon.awssdk.services.sts.StsClient;
 
 /**
  * Builds AWS SDK v2 clients for a {@link Connection}: its endpoint, region and credentials, and on
- * AWS the {@link CostGuard}. Any service's builder works with {@link #configure}; Kinesis, DynamoDB,
- * S3 and CloudWatch have ready-made methods.
+ * AWS the {@link CostGuard}. Any service's builder works with {@link #configure}; the services the
+ * workbook uses have ready-made methods.
  */
 public final class AwsClients {
 
@@ -28,6 +31,11 @@ public final class AwsClients {
 
     public AwsClients(Connection connection) {
         this.connection = connection;
+    }
+
+    /** The backend these clients are configured for. */
+    public Connection connection() {
+        return connection;
     }
 
     public KinesisClient kinesis() {
@@ -63,22 +71,36 @@ public final class AwsClients {
         return configure(CloudWatchClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
     }
 
-    /** The async CloudWatch client KCL publishes its metrics with (where metrics are on). */
-    public CloudWatchAsyncClient cloudWatchAsync() {
-        return configure(CloudWatchAsyncClient.builder().httpClientBuilder(nettyClient())).build();
+    public FirehoseClient firehose() {
+        return configure(FirehoseClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
+    }
+
+    public LambdaClient lambda() {
+        return configure(LambdaClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder()
+                .socketTimeout(Duration.ofMinutes(15)))).build();   // a synchronous Invoke may run that long
+    }
+
+    /** IAM, which is global: one set of roles whatever the region. */
+    public IamClient iam() {
+        return configure(IamClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
     }
 
     /**
-     * The account the connection's credentials belong to: asked of STS on AWS; the emulators' own
-     * ({@value #LOCAL_ACCOUNT}) elsewhere.
+     * The account the credentials belong to: STS GetCallerIdentity on AWS (and in its rehearsal),
+     * and the local emulators' conventional {@value #LOCAL_ACCOUNT} elsewhere.
      */
-    public String accountId() {
+    public String account() {
         if (connection.backend() != Backend.AWS) {
             return LOCAL_ACCOUNT;
         }
         try (StsClient sts = configure(StsClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build()) {
             return sts.getCallerIdentity().account();
         }
+    }
+
+    /** The async CloudWatch client KCL publishes its metrics with (where metrics are on). */
+    public CloudWatchAsyncClient cloudWatchAsync() {
+        return configure(CloudWatchAsyncClient.builder().httpClientBuilder(nettyClient())).build();
     }
 
     private static NettyNioAsyncHttpClient.Builder nettyClient() {

@@ -6,7 +6,7 @@ import java.util.Locale;
 public enum Backend {
     /** The workbook's own AWS emulator, started in this JVM: no Docker, no account, no network. */
     EMBEDDED,
-    /** LocalStack on port 4566 (its free image has needed an auth token since March 2026). */
+    /** LocalStack on port 4566 (or its Kinesis engine, kinesis-mock, on its own). */
     LOCALSTACK,
     /** Floci, a free MIT-licensed emulator that answers on the same port as LocalStack. */
     FLOCI,

@@ -9,69 +9,68 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import software.amazon.awssdk.services.dynamodb.DynamoDbClient;
 import software.amazon.awssdk.services.eventbridge.EventBridgeClient;
 import software.amazon.awssdk.services.glue.GlueClient;
-import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.services.firehose.FirehoseClient;
 import software.amazon.awssdk.services.lambda.LambdaClient;
 import software.amazon.awssdk.services.kinesis.KinesisClient;
+import software.amazon.awssdk.services.iam.IamClient;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.Bucket;
 import software.amazon.awssdk.awscore.exception.AwsServiceException;
 
 /**
  * {@code ./workbook clean-aws [--yes]}: lists everything the workbook created on AWS (what the
  * {@link CostGuard} tagged: delivery streams, EventBridge rules, Lambda functions, streams, DynamoDB
- * tables such as KCL lease tables, Glue databases with their tables, and S3 buckets with everything
- * in them, Athena's query results included), asks, and deletes it, so a learner's account stops
- * costing money.
+ * tables such as KCL lease tables, Glue databases with their tables; the S3 buckets it tagged or
+ * named as {@link BucketNames} names them, emptied first, Athena's query results included; the IAM
+ * roles it tagged, with their policies), asks, and deletes it, so a learner's account stops costing
+ * money. With {@code WORKBOOK_AWS_REHEARSAL_ENDPOINT} set it cleans the rehearsal's emulator instead.
  */
-public final class CleanAws {
-
-    /**
-     * The clients it lists and deletes with, and where.
-     *
-     * @param accountId the account, which Glue's resource ARNs name
-     */
-    public record Clients(KinesisClient kinesis, DynamoDbClient dynamoDb, FirehoseClient firehose, LambdaClient lambda,
-                          EventBridgeClient events, GlueClient glue, S3Client s3, String region, String accountId)
-            implements AutoCloseable {
-
-        static Clients of(Connection connection) {
-            AwsClients clients = new AwsClients(connection);
-            return new Clients(clients.kinesis(), clients.dynamoDb(), clients.configure(FirehoseClient.builder()).build(),
-                    clients.configure(LambdaClient.builder()).build(), clients.configure(EventBridgeClient.builder()).build(),
-                    clients.configure(GlueClient.builder()).build(), clients.s3(), connection.region().id(),
-                    clients.accountId());
-        }
-
-        @Override
-        public void close() {
-            kinesis.close();
-            dynamoDb.close();
-            firehose.close();
-            lambda.close();
-            events.close();
-            glue.close();
-            s3.close();
-        }
-    }
+public final class CleanAws implements AutoCloseable {
 
     private final KinesisClient kinesis;
     private final DynamoDbClient dynamoDb;
     private final FirehoseClient firehose;
     private final LambdaClient lambda;
+    private final S3Client s3;
+    private final IamClient iam;
+    private final EventBridgeClient events;
+    private final GlueClient glue;
     private final TaggedStorage storage;
+    private final String account;
     private final PrintStream out;
 
-    public CleanAws(Clients clients, PrintStream out) {
+    /** A clean-up with clients of its own for {@code clients}' backend; close it to close them. */
+    public CleanAws(AwsClients clients, PrintStream out) {
         this.kinesis = clients.kinesis();
         this.dynamoDb = clients.dynamoDb();
         this.firehose = clients.firehose();
         this.lambda = clients.lambda();
-        this.storage = new TaggedStorage(clients);
+        this.s3 = clients.s3();
+        this.iam = clients.iam();
+        this.account = clients.account();
+        this.events = clients.configure(EventBridgeClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
+        this.glue = clients.configure(GlueClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
+        this.storage = new TaggedStorage(events, glue, s3, clients.connection().region().id(), account);
         this.out = out;
+    }
+
+    @Override
+    public void close() {
+        kinesis.close();
+        dynamoDb.close();
+        firehose.close();
+        lambda.close();
+        s3.close();
+        iam.close();
+        events.close();
+        glue.close();
     }
 
     static final String USAGE = """
@@ -105,11 +104,13 @@ public final class CleanAws {
             System.exit(1);
             return;
         }
-        try (Clients clients = Clients.of(connection)) {
-            var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
-            int deleted = new CleanAws(clients, System.out).run(yes, () -> reader.readLine(), connection.region().id());
-            System.exit(deleted < 0 ? 1 : 0);
+        System.out.println("clean-aws on " + connection.describe());
+        var reader = new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8));
+        int deleted;
+        try (CleanAws clean = new CleanAws(new AwsClients(connection), System.out)) {
+            deleted = clean.run(yes, () -> reader.readLine(), connection.region().id());
         }
+        System.exit(deleted < 0 ? 1 : 0);
     }
 
     /** An answer to the question; {@code null} when there is no one to ask. */
@@ -125,12 +126,15 @@ public final class CleanAws {
         List<String> tables = taggedTables();
         List<String> rules = storage.taggedRules();
         List<String> databases = storage.taggedDatabases();
-        List<String> buckets = storage.taggedBuckets();
+        List<String> buckets = java.util.stream.Stream.concat(ourBuckets(region).stream(), storage.taggedBuckets().stream())
+                .distinct().sorted().toList();
+        List<String> roles = taggedRoles();
         int total = deliveryStreams.size() + functions.size() + streams.size() + tables.size() + rules.size()
-                + databases.size() + buckets.size();
+                + databases.size() + buckets.size() + roles.size();
         if (total == 0) {
             out.println("Nothing to clean: nothing in " + region + " is tagged " + CostGuard.TAG_KEY + "="
-                    + CostGuard.TAG_VALUE + ".");
+                    + CostGuard.TAG_VALUE + ", no bucket is named workbook-...-" + account + "-" + region
+                    + ", and no IAM role is tagged.");
             return 0;
         }
         out.println("The workbook created these in " + region + ":");
@@ -141,6 +145,7 @@ public final class CleanAws {
         rules.forEach(name -> out.println("  EventBridge rule " + name));
         databases.forEach(name -> out.println("  Glue database " + name + " (with its tables)"));
         buckets.forEach(name -> out.println("  S3 bucket " + name + " (with every object in it)"));
+        roles.forEach(name -> out.println("  IAM role " + name + " (global: the workbook recreates it when it needs it)"));
         if (!yes) {
             out.print("Delete them (streams with their consumers, buckets with their objects)? [y/N] ");
             out.flush();
@@ -160,12 +165,22 @@ public final class CleanAws {
         tables.forEach(name -> delete("DynamoDB table", name, () -> dynamoDb.deleteTable(b -> b.tableName(name))));
         databases.forEach(name -> delete("Glue database", name, () -> storage.deleteDatabase(name)));
         buckets.forEach(name -> delete("S3 bucket", name, () -> storage.deleteBucket(name)));
+        // Roles last: what used them is gone.
+        roles.forEach(name -> delete("IAM role", name, () -> deleteRole(name)));
         return total;
     }
 
+    /** IAM deletes only a role without policies: its inline policies go first. */
+    private void deleteRole(String role) {
+        for (String policy : iam.listRolePoliciesPaginator(b -> b.roleName(role)).policyNames()) {
+            iam.deleteRolePolicy(b -> b.roleName(role).policyName(policy));
+        }
+        iam.deleteRole(b -> b.roleName(role));
+    }
+
     /**
-     * Deletes one resource and says so. Every service calls a missing resource
-     * ResourceNotFoundException and a busy one ResourceInUseException; neither stops the clean-up.
+     * Deletes one resource and says so. A missing resource (ResourceNotFoundException, S3's
+     * NoSuchBucket, IAM's NoSuchEntity) and a busy one (ResourceInUseException) do not stop the clean-up.
      */
     private void delete(String kind, String name, Runnable deletion) {
         try {
@@ -173,7 +188,7 @@ public final class CleanAws {
             out.println("deleted " + kind + " " + name);
         } catch (AwsServiceException e) {
             String code = e.awsErrorDetails().errorCode();
-            if ("ResourceNotFoundException".equals(code)) {
+            if (Set.of("ResourceNotFoundException", "NoSuchBucket", "NoSuchEntity", "EntityNotFoundException").contains(code)) {
                 out.println("already gone: " + kind + " " + name);
             } else if ("ResourceInUseException".equals(code)) {
                 out.println("not deleted now (" + e.awsErrorDetails().errorMessage() + "): " + kind + " " + name
@@ -218,6 +233,20 @@ public final class CleanAws {
             return dynamoDb.listTagsOfResource(b -> b.resourceArn(arn)).tags().stream()
                     .collect(Collectors.toMap(t -> t.key(), t -> t.value()));
         });
+    }
+
+    /** Every S3 bucket named as the workbook names its buckets in this account and region ({@link BucketNames}). */
+    public List<String> ourBuckets(String region) {
+        return s3.listBuckets().buckets().stream().map(Bucket::name)
+                .filter(name -> BucketNames.isOurs(name, account, region)).toList();
+    }
+
+    /** Every IAM role whose tags say the workbook created it (the roles Lambda and Firehose act as). */
+    public List<String> taggedRoles() {
+        List<String> names = new ArrayList<>();
+        iam.listRolesPaginator().roles().forEach(role -> names.add(role.roleName()));
+        return ours(names, name -> iam.listRoleTagsPaginator(b -> b.roleName(name)).tags().stream()
+                .collect(Collectors.toMap(t -> t.key(), t -> t.value())));
     }
 
     /** The names whose tags carry the cost guard's tag. */

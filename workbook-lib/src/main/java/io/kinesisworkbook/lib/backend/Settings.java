@@ -20,6 +20,8 @@ import java.util.Properties;
  * workbook.region     WORKBOOK_REGION      region for the local backends (default us-east-1)
  * workbook.maxShards  WORKBOOK_MAX_SHARDS  on AWS, the most shards a stream may have (default 4)
  * workbook.emulator   WORKBOOK_EMULATOR    an emulator already running for every kernel (set by ./workbook start)
+ * workbook.awsRehearsalEndpoint  WORKBOOK_AWS_REHEARSAL_ENDPOINT  the aws backend's code path run against the
+ *                                                   workbook's emulator there (CI's rehearsal; no account used)
  * </pre>
  */
 public final class Settings {

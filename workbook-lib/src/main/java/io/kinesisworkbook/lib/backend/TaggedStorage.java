@@ -29,12 +29,12 @@ final class TaggedStorage {
     private final String region;
     private final String accountId;
 
-    TaggedStorage(CleanAws.Clients clients) {
-        this.events = clients.events();
-        this.glue = clients.glue();
-        this.s3 = clients.s3();
-        this.region = clients.region();
-        this.accountId = clients.accountId();
+    TaggedStorage(EventBridgeClient events, GlueClient glue, S3Client s3, String region, String accountId) {
+        this.events = events;
+        this.glue = glue;
+        this.s3 = s3;
+        this.region = region;
+        this.accountId = accountId;
     }
 
     /** The default event bus's rules whose tags say the workbook created them. */

@@ -74,7 +74,7 @@ public final class DrPipeline implements AutoCloseable {
         this.firehose = clients.configure(FirehoseClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
         this.athenaClient = clients.configure(AthenaClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
         this.glue = clients.configure(GlueClient.builder().httpClientBuilder(UrlConnectionHttpClient.builder())).build();
-        this.buckets = new Buckets(s3, connection, clients.accountId());
+        this.buckets = new Buckets(s3, connection, clients.account());
         this.names = DrResources.named(prefix, buckets);
         this.streams = new Streams(kinesis);
         this.rules = new EventRules(eventBridge, s3, roles::eventsRole);

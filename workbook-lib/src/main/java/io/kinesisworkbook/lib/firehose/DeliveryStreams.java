@@ -14,6 +14,7 @@ import software.amazon.awssdk.services.firehose.model.ProcessorType;
 import software.amazon.awssdk.services.firehose.model.ResourceNotFoundException;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.model.BucketAlreadyOwnedByYouException;
+import software.amazon.awssdk.services.s3.model.CreateBucketConfiguration;
 
 /**
  * Creates Firehose delivery streams to S3 on any backend, with the role, the bucket and the wait
@@ -77,7 +78,10 @@ public final class DeliveryStreams {
 
     private void createBucket(String bucket) {
         try {
-            s3.createBucket(b -> b.bucket(bucket));
+            // Outside us-east-1 S3 wants the region named, or it refuses (IllegalLocationConstraintException).
+            String region = s3.serviceClientConfiguration().region().id();
+            s3.createBucket(b -> b.bucket(bucket).createBucketConfiguration(region.equals("us-east-1") ? null
+                    : CreateBucketConfiguration.builder().locationConstraint(region).build()));
         } catch (BucketAlreadyOwnedByYouException alreadyThere) {
             // a bucket kept from an earlier run
         }

@@ -47,7 +47,7 @@ public final class Lambdas {
     public record LambdaFunction(String name, String arn) {
     }
 
-    /** What one invocation answered. */
+    /** What one successful invocation answered ({@code functionError} is always null: failures throw). */
     public record Invocation(int statusCode, String functionError, String payload, String log) {
 
         public boolean failed() {
@@ -84,14 +84,22 @@ public final class Lambdas {
         awaitReady(name);
     }
 
-    /** Invokes a function synchronously with a JSON event, returning its answer and the tail of its log. */
+    /**
+     * Invokes a function synchronously with a JSON event, returning its answer and the tail of its log.
+     *
+     * @throws WorkbookException when the function failed (Invoke's FunctionError): its error type and
+     *                           message, and the end of its log, in place of an answer nobody can use
+     */
     public Invocation invoke(String name, String eventJson) {
         InvokeResponse response = lambda.invoke(b -> b.functionName(name).logType(LogType.TAIL)
                 .payload(SdkBytes.fromUtf8String(eventJson)));
         String log = response.logResult() == null ? ""
                 : new String(java.util.Base64.getDecoder().decode(response.logResult()), StandardCharsets.UTF_8);
-        return new Invocation(response.statusCode(), response.functionError(),
-                response.payload() == null ? "" : response.payload().asUtf8String(), log);
+        String payload = response.payload() == null ? "" : response.payload().asUtf8String();
+        if (response.functionError() != null) {
+            throw new WorkbookException(FunctionFailure.describe(name, response.functionError(), payload, log));
+        }
+        return new Invocation(response.statusCode(), null, payload, log);
     }
 
     /** Deletes the function; nothing happens when there is none. */

@@ -66,7 +66,7 @@ public final class WorkbookRoles {
             }
             // Always: an earlier run may have stopped between creating the role and giving it its policy.
             iam.putRolePolicy(b -> b.roleName(name).policyName(name).policyDocument(policy));
-            if (created) {
+            if (created && connection.endpoint().isEmpty()) {   // real AWS, not its rehearsal
                 waitForPropagation();
             }
             return iam.getRole(b -> b.roleName(name)).role().arn();

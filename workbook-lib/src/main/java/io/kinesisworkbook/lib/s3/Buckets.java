@@ -35,7 +35,7 @@ public final class Buckets {
     private final Connection connection;
     private final String accountId;
 
-    /** @param accountId the connection's account (see {@code AwsClients.accountId()}) */
+    /** @param accountId the connection's account (see {@code AwsClients.account()}) */
     public Buckets(S3Client s3, Connection connection, String accountId) {
         this.s3 = s3;
         this.connection = connection;

@@ -61,20 +61,6 @@ class BackendsTest {
     }
 
     @Test
-    void aLocalEmulatorThatAnswersIsUsedAsIs() {
-        try (LocalAws local = new LocalAws(EmulatorOptions.defaults().withInstantTransitions())) {
-            Settings there = settings(Map.of("WORKBOOK_ENDPOINT", local.emulator.endpoint().toString()), Map.of(), Map.of());
-            Connection connection = Backends.connect(Backend.LOCALSTACK, there);
-            assertThat(connection.endpoint()).contains(local.emulator.endpoint());
-            assertThat(connection.describe()).startsWith("LocalStack at http://127.0.0.1:");
-            try (var kinesis = new AwsClients(connection).kinesis()) {
-                kinesis.createStream(b -> b.streamName("via-localstack-settings").shardCount(1));
-                assertThat(kinesis.listStreams().streamNames()).contains("via-localstack-settings");
-            }
-        }
-    }
-
-    @Test
     void theEmbeddedBackendStartsOneEmulatorPerJvm() {
         Workbook first = Workbook.connect("embedded");
         Workbook second = Workbook.connect();

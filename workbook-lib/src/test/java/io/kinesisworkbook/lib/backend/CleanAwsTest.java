@@ -59,9 +59,9 @@ class CleanAwsTest {
                 untaggedS3.createBucket(b -> b.bucket("someone-elses-bucket"));
             }
             ByteArrayOutputStream output = new ByteArrayOutputStream();
-            CleanAws clean = new CleanAws(new CleanAws.Clients(pretendAws.kinesis, pretendAws.dynamoDb, pretendAws.firehose,
-                    pretendAws.lambda, pretendAws.events, pretendAws.glue, pretendAws.s3, "us-east-1", "000000000000"),
-                    new PrintStream(output, true, StandardCharsets.UTF_8));
+            Connection aws = new Connection(Backend.AWS, java.util.Optional.of(pretendAws.emulator.endpoint()),
+                    Region.US_EAST_1, StaticCredentialsProvider.create(AwsBasicCredentials.create("a", "b")), 4);
+            CleanAws clean = new CleanAws(new AwsClients(aws), new PrintStream(output, true, StandardCharsets.UTF_8));
 
             assertThat(clean.taggedStreams()).containsExactly("workbook-made");
             assertThat(clean.taggedTables()).containsExactly("lease-table");
@@ -86,6 +86,7 @@ class CleanAwsTest {
                     "deleted Lambda function transform", "deleted EventBridge rule object-changes", "deleted Glue database dr",
                     "deleted S3 bucket recovery");
             assertThat(clean.run(true, () -> null, "us-east-1")).isZero();
+            clean.close();
         }
     }
 }

@@ -2,10 +2,10 @@ package io.kinesisworkbook.lib.firehose;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.kinesisworkbook.lib.Skip;
+import io.kinesisworkbook.lib.LocalBackends;
 import io.kinesisworkbook.lib.Workbook;
 import io.kinesisworkbook.lib.backend.Backend;
-import io.kinesisworkbook.lib.backend.LocalEmulators;
+import io.kinesisworkbook.lib.backend.Capability;
 import io.kinesisworkbook.lib.lambda.Lambdas;
 import io.kinesisworkbook.lib.lambda.ModuleJars;
 import io.kinesisworkbook.lib.producer.Producer;
@@ -17,8 +17,9 @@ import org.junit.jupiter.params.provider.EnumSource;
 /**
  * Notebook 08's pipeline through the library, on every local backend: the workbook-lambdas jar,
  * deployed unchanged, transforms log lines that Firehose reads from a data stream and writes to S3
- * as GZIP. The embedded backend always runs it; LocalStack and Floci where Docker is (skipped, with
- * the reason, elsewhere).
+ * as GZIP. The embedded backend always runs it; LocalStack and Floci where one answers at
+ * {@code WORKBOOK_ENDPOINT} or Docker can start one (skipped, with the reason, elsewhere, and on a
+ * backend that lacks a Firehose feature it needs).
  */
 class FirehosePipelineTest {
 
@@ -74,14 +75,9 @@ class FirehosePipelineTest {
     }
 
     private static void requireBackend(Backend backend) {
-        if (backend == Backend.EMBEDDED) {
-            return;
-        }
-        Skip.unless(LocalEmulators.dockerAvailable(), "no Docker engine here, so " + backend
-                + " cannot be started; the embedded backend ran the same pipeline");
-        if (backend == Backend.LOCALSTACK) {
-            Skip.unless(System.getenv("LOCALSTACK_AUTH_TOKEN") != null,
-                    "LocalStack's image needs LOCALSTACK_AUTH_TOKEN since March 2026");
+        if (backend != Backend.EMBEDDED) {
+            LocalBackends.require(backend, Capability.LAMBDA, Capability.FIREHOSE_KINESIS_SOURCE,
+                    Capability.FIREHOSE_LAMBDA_PROCESSOR);
         }
     }
 }
