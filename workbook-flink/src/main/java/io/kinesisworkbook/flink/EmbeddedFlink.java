@@ -1,0 +1,261 @@
+package io.kinesisworkbook.flink;
+
+import java.net.URISyntaxException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Collection;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+import org.apache.flink.api.common.JobID;
+import org.apache.flink.api.common.JobStatus;
+import org.apache.flink.client.deployment.executors.PipelineExecutorUtils;
+import org.apache.flink.configuration.Configuration;
+import org.apache.flink.configuration.MemorySize;
+import org.apache.flink.core.execution.JobClient;
+import org.apache.flink.core.execution.PipelineExecutor;
+import org.apache.flink.core.execution.PipelineExecutorFactory;
+import org.apache.flink.core.execution.PipelineExecutorServiceLoader;
+import org.apache.flink.runtime.client.JobStatusMessage;
+import org.apache.flink.runtime.jobgraph.JobGraph;
+import org.apache.flink.runtime.minicluster.MiniCluster;
+import org.apache.flink.runtime.minicluster.MiniClusterConfiguration;
+import org.apache.flink.runtime.minicluster.MiniClusterJobClient;
+import org.apache.flink.streaming.api.environment.StreamExecutionEnvironment;
+
+/**
+ * One Flink cluster inside the notebook's JVM: a {@link MiniCluster} (a job manager and one task
+ * manager, as threads), started on first use and shared by every query of the kernel.
+ *
+ * <p><b>Why one long-lived cluster.</b> Flink's local environment starts a fresh MiniCluster for
+ * every job and stops it afterwards, which costs a second or two per query and leaves nothing to
+ * cancel from outside. Here jobs are submitted to one cluster through a small {@link PipelineExecutor},
+ * so a query starts in well under a second once the cluster runs, and {@link #close()} can cancel
+ * every job that is still running.
+ *
+ * <p><b>Sized for a laptop.</b> Parallelism 2 (the machine the workbook is tested on has 2 cores),
+ * 8 task slots so that a pump and a few queries run side by side, small network and managed memory
+ * (both off-heap, and streaming SQL on the heap state backend uses little of either). Everything
+ * binds to 127.0.0.1 and picks a free port; temporary files go under {@code target/flink}.
+ *
+ * <p><b>Stopped with the JVM.</b> A shutdown hook cancels the running jobs and stops the cluster when
+ * the kernel exits, so a notebook leaves no Flink thread or temporary file behind.
+ */
+final class EmbeddedFlink implements AutoCloseable {
+
+    static final int PARALLELISM = 2;
+    static final int TASK_SLOTS = 8;
+    private static final String EXECUTOR_NAME = "workbook-minicluster";
+    private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
+
+    private static EmbeddedFlink shared;
+
+    private final MiniCluster cluster;
+    private final Path workDir;
+    private final Configuration configuration;
+
+    private EmbeddedFlink(MiniCluster cluster, Path workDir, Configuration configuration) {
+        this.cluster = cluster;
+        this.workDir = workDir;
+        this.configuration = configuration;
+    }
+
+    /** The JVM's cluster, started on the first call. */
+    static synchronized EmbeddedFlink shared() {
+        if (shared == null || !shared.cluster.isRunning()) {
+            shared = start(defaultWorkDir());
+            EmbeddedFlink started = shared;
+            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "workbook-flink-shutdown"));
+        }
+        return shared;
+    }
+
+    /** A cluster of its own, for tests that stop it; its temporary files go under {@code workDir}. */
+    static EmbeddedFlink start(Path workDir) {
+        Configuration configuration = configuration(workDir);
+        MiniClusterConfiguration clusterConfiguration = new MiniClusterConfiguration.Builder()
+                .withRandomPorts()
+                .setNumTaskManagers(1)
+                .setNumSlotsPerTaskManager(TASK_SLOTS)
+                .setConfiguration(configuration)
+                .build();
+        MiniCluster cluster = new MiniCluster(clusterConfiguration);
+        try {
+            cluster.start();
+        } catch (Exception e) {
+            throw new IllegalStateException("Flink's MiniCluster did not start: " + e.getMessage(), e);
+        }
+        return new EmbeddedFlink(cluster, workDir, configuration);
+    }
+
+    /** What every job of this cluster runs with. */
+    static Configuration configuration(Path workDir) {
+        Configuration c = new Configuration();
+        c.setString("parallelism.default", String.valueOf(PARALLELISM));
+        // Loopback only, free ports: the REST endpoint, the blob server, RPC and data exchange.
+        c.setString("rest.bind-address", "127.0.0.1");
+        c.setString("rest.address", "127.0.0.1");
+        c.setString("rest.bind-port", "0");
+        c.setString("jobmanager.bind-host", "127.0.0.1");
+        c.setString("jobmanager.rpc.address", "127.0.0.1");
+        c.setString("taskmanager.bind-host", "127.0.0.1");
+        c.setString("taskmanager.host", "127.0.0.1");
+        c.setString("blob.server.port", "0");
+        // Temporary files (spilled data, blobs) under target/, never in /tmp.
+        c.setString("io.tmp.dirs", workDir.resolve("tmp").toString());
+        c.setString("blob.storage.directory", workDir.resolve("blobs").toString());
+        // Off-heap memory, small: network buffers are allocated when the task manager starts.
+        c.set(org.apache.flink.configuration.TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("32m"));
+        c.set(org.apache.flink.configuration.TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("32m"));
+        c.set(org.apache.flink.configuration.TaskManagerOptions.MANAGED_MEMORY_SIZE, MemorySize.parse("64m"));
+        // The heap state backend; nothing is checkpointed in a notebook.
+        c.setString("state.backend.type", "hashmap");
+        // A cancelled job ends at once rather than after a restart strategy's retries.
+        c.setString("restart-strategy.type", "none");
+        return c;
+    }
+
+    /** An environment whose jobs run on this cluster. */
+    StreamExecutionEnvironment environment() {
+        Configuration jobConfiguration = new Configuration(configuration);
+        jobConfiguration.setString("execution.target", EXECUTOR_NAME);
+        return new StreamExecutionEnvironment(new ExecutorLoader(), jobConfiguration, EmbeddedFlink.class.getClassLoader());
+    }
+
+    /** The jobs this cluster knows, finished ones included. */
+    Collection<JobStatusMessage> jobs() {
+        try {
+            return cluster.listJobs().get(10, TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Could not list Flink's jobs: " + e.getMessage(), e);
+        }
+    }
+
+    /** The jobs still running (or about to). */
+    List<JobID> runningJobs() {
+        return jobs().stream().filter(job -> !job.getJobState().isGloballyTerminalState()).map(JobStatusMessage::getJobId).toList();
+    }
+
+    /** Cancels a job and waits until it has ended. */
+    void cancel(JobID job) {
+        try {
+            cluster.cancelJob(job).get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception alreadyEnded) {
+            // A job that finished or failed meanwhile cannot be cancelled, and need not be.
+        }
+        awaitEnd(job);
+    }
+
+    /** Waits until a job reached a final state (finished, failed or cancelled). */
+    JobStatus awaitEnd(JobID job) {
+        long deadline = System.nanoTime() + STOP_TIMEOUT.toNanos();
+        while (System.nanoTime() < deadline) {
+            try {
+                JobStatus status = cluster.getJobStatus(job).get(5, TimeUnit.SECONDS);
+                if (status.isGloballyTerminalState()) {
+                    return status;
+                }
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return JobStatus.CANCELLING;
+            } catch (Exception gone) {
+                return JobStatus.CANCELED;
+            }
+        }
+        throw new IllegalStateException("Flink job " + job + " did not end within " + STOP_TIMEOUT.toSeconds() + " s");
+    }
+
+    boolean isRunning() {
+        return cluster.isRunning();
+    }
+
+    Path workDir() {
+        return workDir;
+    }
+
+    /** Cancels every running job, then stops the cluster. */
+    @Override
+    public void close() {
+        if (!cluster.isRunning()) {
+            return;
+        }
+        runningJobs().forEach(this::cancel);
+        try {
+            cluster.closeAsync().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+        } catch (Exception e) {
+            throw new IllegalStateException("Flink's MiniCluster did not stop: " + e.getMessage(), e);
+        }
+        stopConnectionReaper();
+    }
+
+    /**
+     * The Kinesis source's AWS SDK v1 (shaded inside the connector) starts one JVM-wide thread that
+     * closes idle HTTP connections and never stops it by itself; with the cluster gone it has nothing
+     * left to watch. (It starts again if a later cluster's source needs it.)
+     */
+    private static void stopConnectionReaper() {
+        try {
+            Class.forName("org.apache.flink.kinesis.shaded.com.amazonaws.http.IdleConnectionReaper")
+                    .getMethod("shutdown").invoke(null);
+        } catch (ReflectiveOperationException | LinkageError e) {
+            // another connector version: its reaper, if any, is a daemon thread and ends with the JVM
+        }
+    }
+
+    /**
+     * {@code workbook-flink/target/flink} when running from the project's build (the module's classes
+     * or jar sit in its {@code target} folder), else a folder in the system's temporary directory.
+     */
+    static Path defaultWorkDir() {
+        try {
+            Path code = Path.of(EmbeddedFlink.class.getProtectionDomain().getCodeSource().getLocation().toURI());
+            Path target = Files.isDirectory(code) ? code.getParent() : code.getParent();
+            if (target != null && target.getFileName() != null && target.getFileName().toString().equals("target")) {
+                return target.resolve("flink");
+            }
+        } catch (URISyntaxException | RuntimeException e) {
+            // fall through to the temporary directory
+        }
+        return Path.of(System.getProperty("java.io.tmpdir"), "kinesis-workbook-flink");
+    }
+
+    /** Hands every pipeline to {@link #cluster}: the one executor Flink's environment will ask for. */
+    private final class ExecutorLoader implements PipelineExecutorServiceLoader, PipelineExecutorFactory, PipelineExecutor {
+
+        @Override
+        public PipelineExecutorFactory getExecutorFactory(Configuration configuration) {
+            return this;
+        }
+
+        @Override
+        public Stream<String> getExecutorNames() {
+            return Stream.of(getName());
+        }
+
+        @Override
+        public String getName() {
+            return EXECUTOR_NAME;
+        }
+
+        @Override
+        public boolean isCompatibleWith(Configuration configuration) {
+            return true;
+        }
+
+        @Override
+        public PipelineExecutor getExecutor(Configuration configuration) {
+            return this;
+        }
+
+        @Override
+        public CompletableFuture<JobClient> execute(org.apache.flink.api.dag.Pipeline pipeline, Configuration jobConfiguration,
+                                                    ClassLoader classLoader) throws Exception {
+            JobGraph jobGraph = PipelineExecutorUtils.getJobGraph(pipeline, jobConfiguration, classLoader);
+            return cluster.submitJob(jobGraph).thenApply(result -> new MiniClusterJobClient(result.getJobID(), cluster,
+                    classLoader, MiniClusterJobClient.JobFinalizationBehavior.NOTHING));
+        }
+    }
+}
