@@ -15,9 +15,10 @@ import software.amazon.awssdk.auth.credentials.AwsCredentials;
  * SDK). Elsewhere the keys are written into the table's options, which is harmless for an emulator's
  * dummy keys and is why this is never done on AWS.
  *
- * <p>Two settings are for local endpoints only. The Kinesis sink's SDK v2 client would speak HTTP/2,
- * which over plain {@code http://} needs the client and server to agree on cleartext HTTP/2 (h2c);
- * the emulators are reached over HTTP/1.1 instead, as every other workbook client reaches them.
+ * <p>The Kinesis sink's SDK v2 client speaks HTTP/2, which over plain {@code http://} means
+ * cleartext HTTP/2 with prior knowledge (h2c). The embedded emulator speaks it (as AWS speaks HTTP/2
+ * over TLS), so the sink keeps its default there; LocalStack and Floci are sent HTTP/1.1, because
+ * their h2c support could not be checked here (no Docker).
  */
 final class ConnectorOptions {
 
@@ -30,7 +31,7 @@ final class ConnectorOptions {
         options.put("connector", "kinesis");
         options.put("stream", stream);
         options.putAll(aws(connection));
-        if (connection.backend() != Backend.AWS) {
+        if (connection.backend() == Backend.LOCALSTACK || connection.backend() == Backend.FLOCI) {
             options.put("sink.http-client.protocol.version", "HTTP1_1");
         }
         return options;

@@ -38,6 +38,9 @@ public final class CountedJsonFormatFactory implements DeserializationFormatFact
 
     public static final String IDENTIFIER = "workbook-json";
 
+    /** How the message of a query failed by a malformed record reads, after the table's name. */
+    static final String MALFORMED_RECORD = "a record is not JSON of the table's columns";
+
     static final ConfigOption<String> MALFORMED = ConfigOptions.key("malformed").stringType().defaultValue("skip")
             .withDescription("'skip' (count and skip a record that is not JSON of the table's columns) or 'fail'");
 
@@ -131,7 +134,7 @@ public final class CountedJsonFormatFactory implements DeserializationFormatFact
                 String record = shown(message);
                 String problem = rootMessage(e);
                 if (fail) {
-                    throw new IOException("table " + table + ": a record is not JSON of the table's columns: " + record
+                    throw new IOException("table " + table + ": " + MALFORMED_RECORD + ": " + record
                             + " (" + problem + ")", e);
                 }
                 MalformedRecords.add(table, record, problem);

@@ -6,7 +6,12 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.List;
+import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.flink.api.common.JobID;
@@ -55,11 +60,49 @@ final class EmbeddedFlink implements AutoCloseable {
     private final MiniCluster cluster;
     private final Path workDir;
     private final Configuration configuration;
+    private final ExecutorService planner = Executors.newSingleThreadExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "workbook-flink-sql");
+        thread.setDaemon(true);
+        return thread;
+    });
 
     private EmbeddedFlink(MiniCluster cluster, Path workDir, Configuration configuration) {
         this.cluster = cluster;
         this.workDir = workDir;
         this.configuration = configuration;
+    }
+
+    /**
+     * Runs {@code work} (creating a table environment, planning a statement) on this cluster's one SQL
+     * thread and waits for it.
+     *
+     * <p><b>Why one thread.</b> Flink's planner keeps part of its state in a thread-local of Calcite's
+     * (the metadata provider, FLINK-23020), set on the thread that created the table environment.
+     * A notebook runs each cell on whatever thread the kernel picks, so planning a query in a later
+     * cell, or after an interrupted one, fails with {@code NullPointerException: metadataHandlerProvider}.
+     * Creating every table environment and planning every statement on this one thread avoids that.
+     * The wait ignores interrupts: planning takes a moment, and a job it started must be known so that
+     * it can be cancelled; the caller sees the interrupt right after.
+     */
+    <T> T onSqlThread(Callable<T> work) {
+        Future<T> result = planner.submit(work);
+        boolean interrupted = false;
+        try {
+            while (true) {
+                try {
+                    return result.get();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                } catch (ExecutionException e) {
+                    throw e.getCause() instanceof RuntimeException runtime ? runtime
+                            : new IllegalStateException(e.getCause().getMessage(), e.getCause());
+                }
+            }
+        } finally {
+            if (interrupted) {
+                Thread.currentThread().interrupt();
+            }
+        }
     }
 
     /** The JVM's cluster, started on the first call. */
@@ -106,6 +149,8 @@ final class EmbeddedFlink implements AutoCloseable {
         // Temporary files (spilled data, blobs) under target/, never in /tmp.
         c.setString("io.tmp.dirs", workDir.resolve("tmp").toString());
         c.setString("blob.storage.directory", workDir.resolve("blobs").toString());
+        c.setString("web.tmpdir", workDir.resolve("web").toString());
+        c.setString("web.upload.dir", workDir.resolve("web-upload").toString());
         // Off-heap memory, small: network buffers are allocated when the task manager starts.
         c.set(org.apache.flink.configuration.TaskManagerOptions.NETWORK_MEMORY_MIN, MemorySize.parse("32m"));
         c.set(org.apache.flink.configuration.TaskManagerOptions.NETWORK_MEMORY_MAX, MemorySize.parse("32m"));
@@ -136,6 +181,28 @@ final class EmbeddedFlink implements AutoCloseable {
     /** The jobs still running (or about to). */
     List<JobID> runningJobs() {
         return jobs().stream().filter(job -> !job.getJobState().isGloballyTerminalState()).map(JobStatusMessage::getJobId).toList();
+    }
+
+    /**
+     * Runs {@code work} with {@code java.io.tmpdir} pointing into this cluster's work folder.
+     *
+     * <p>The SQL planner is loaded once per JVM from a jar inside Flink's planner-loader jar, which it
+     * first copies to {@code java.io.tmpdir} (a fresh 37 MB file per JVM, deleted when the JVM exits
+     * normally). It reads that property directly and offers no option, so it is pointed here for
+     * the moment the first table environment is made; the JDK's own temporary files are unaffected,
+     * because the JDK reads the property once, at start-up.
+     */
+    <T> T withTemporaryDirectory(Callable<T> work) throws Exception {
+        synchronized (EmbeddedFlink.class) {
+            String previous = System.getProperty("java.io.tmpdir");
+            Path tmp = Files.createDirectories(workDir.resolve("tmp"));
+            System.setProperty("java.io.tmpdir", tmp.toString());
+            try {
+                return work.call();
+            } finally {
+                System.setProperty("java.io.tmpdir", previous);
+            }
+        }
     }
 
     /** Cancels a job and waits until it has ended. */
@@ -183,6 +250,7 @@ final class EmbeddedFlink implements AutoCloseable {
             return;
         }
         runningJobs().forEach(this::cancel);
+        planner.shutdownNow();
         try {
             cluster.closeAsync().get(STOP_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
         } catch (Exception e) {

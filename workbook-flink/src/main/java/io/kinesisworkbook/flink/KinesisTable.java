@@ -82,6 +82,7 @@ public final class KinesisTable {
         private String eventTimeSource;
         private Duration watermarkDelay = Duration.ofSeconds(DEFAULT_WATERMARK_SECONDS);
         private StartingPosition start = StartingPosition.TRIM_HORIZON;
+        private java.time.Instant startTime;
         private OnMalformed onMalformed = OnMalformed.SKIP;
         private String fanOutConsumer;
         private final List<String> partitionKeys = new ArrayList<>();
@@ -148,6 +149,13 @@ public final class KinesisTable {
         /** Where reading starts: the oldest record kept ({@code TRIM_HORIZON}, the default) or new records only. */
         public Builder startingAt(StartingPosition position) {
             this.start = Objects.requireNonNull(position, "position");
+            this.startTime = null;
+            return this;
+        }
+
+        /** Reading starts at the first record that arrived at or after {@code time} (AT_TIMESTAMP). */
+        public Builder startingAt(java.time.Instant time) {
+            this.startTime = Objects.requireNonNull(time, "time");
             return this;
         }
 
@@ -209,7 +217,13 @@ public final class KinesisTable {
                 lines.add("WATERMARK FOR `event_time` AS `event_time` - " + interval(watermarkDelay));
             }
             Map<String, String> options = new LinkedHashMap<>(connectionOptions);
-            options.put("scan.stream.initpos", start.name());
+            if (startTime == null) {
+                options.put("scan.stream.initpos", start.name());
+            } else {
+                options.put("scan.stream.initpos", "AT_TIMESTAMP");
+                options.put("scan.stream.initpos-timestamp",
+                        String.format(java.util.Locale.ROOT, "%.3f", startTime.toEpochMilli() / 1000.0));
+            }
             // One shard per reader when there are as many readers as shards, so each reader's
             // watermark follows one shard's order (see the module README on event time).
             options.put("scan.shard-assigner", "uniform");

@@ -21,6 +21,9 @@ final class LiveResultView implements AutoCloseable {
         this.chart = chart;
         this.shownRows = shownRows;
         this.view = LiveView.start(title + ": starting...", shownRows);
+        // Tablesaw scans its class path once, when a table is first made: do that now, before the
+        // query runs, rather than in the middle of a redraw that an interrupt can cut short.
+        Table.create(title);
     }
 
     void update(SqlResult result) {

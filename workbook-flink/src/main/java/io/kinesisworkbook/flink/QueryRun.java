@@ -76,7 +76,7 @@ final class QueryRun {
                 SqlResult now = snapshot(started, "running");
                 if (now.changes() != shownChanges) {
                     shownChanges = now.changes();
-                    onChange.accept(now);
+                    show(onChange, now);
                 }
                 synchronized (lock) {
                     if (failure != null) {
@@ -106,6 +106,30 @@ final class QueryRun {
             Thread.currentThread().interrupt();
         }
         return snapshot(started, stoppedBecause);
+    }
+
+    /**
+     * Shows the result; an interrupt that arrives while it is being drawn (the presenter stopping the
+     * cell) may surface as any exception from the drawing code, and is reported as the interrupt it is.
+     */
+    private static void show(Consumer<SqlResult> onChange, SqlResult result) throws InterruptedException {
+        try {
+            onChange.accept(result);
+        } catch (RuntimeException | Error e) {
+            if (Thread.interrupted() || causedByInterrupt(e)) {
+                throw new InterruptedException("interrupted while showing the result");
+            }
+            throw e;
+        }
+    }
+
+    private static boolean causedByInterrupt(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof InterruptedException) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private void read(CloseableIterator<Row> iterator) {

@@ -27,12 +27,22 @@ final class SqlErrors {
         return new WorkbookException(what + ": " + oneLine(problem), problem);
     }
 
-    /** The most telling message in a chain of causes, with the position in the statement when Flink gave one. */
+    /**
+     * The most telling message in a chain of causes, with the position in the statement when Flink gave
+     * one: the deepest message (the planner's own words), unless the chain holds one of the workbook's
+     * own messages about a record, which says more than the parser that choked on it.
+     */
     static String oneLine(Throwable problem) {
         String position = null;
         String deepest = null;
         for (Throwable t = problem; t != null; t = t.getCause() == t ? null : t.getCause()) {
             String message = t.getMessage();
+            if (message != null && message.contains(CountedJsonFormatFactory.MALFORMED_RECORD)) {
+                return shortened(message.substring(message.indexOf("table ")).lines().findFirst().orElse(message));
+            }
+            if (position == null) {
+                position = parserPosition(t);
+            }
             if (message == null || message.isBlank()) {
                 continue;
             }
@@ -46,8 +56,24 @@ final class SqlErrors {
         if (deepest == null) {
             deepest = problem.getClass().getSimpleName();
         }
-        String line = position != null && !deepest.contains(position) ? deepest + " (" + position + ")" : deepest;
+        return shortened(position != null && !deepest.contains(position) ? deepest + " (" + position + ")" : deepest);
+    }
+
+    private static String shortened(String line) {
         return line.length() <= LONGEST ? line : line.substring(0, LONGEST) + "...";
+    }
+
+    /**
+     * Calcite's parse exceptions carry the position separately from their message ({@code getPos()},
+     * e.g. "line 1, column 1"); they live in the planner's own class loader, hence the reflection.
+     */
+    private static String parserPosition(Throwable t) {
+        try {
+            Object pos = t.getClass().getMethod("getPos").invoke(t);
+            return pos == null ? null : pos.toString();
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return null;
+        }
     }
 
     /** The message up to its first line break or the parser's list of expected tokens, with the position prefix dropped. */

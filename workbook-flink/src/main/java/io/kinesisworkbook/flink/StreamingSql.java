@@ -48,7 +48,8 @@ public final class StreamingSql implements AutoCloseable {
         this.connection = connection;
         this.kinesis = kinesis;
         this.flink = flink;
-        this.tables = StreamTableEnvironment.create(flink.environment(), EnvironmentSettings.inStreamingMode());
+        this.tables = flink.onSqlThread(() -> flink.withTemporaryDirectory(
+                () -> StreamTableEnvironment.create(flink.environment(), EnvironmentSettings.inStreamingMode())));
         // Window bounds are TIMESTAMP values in the session's time zone: UTC, like the events' own timestamps.
         tables.getConfig().set("table.local-time-zone", "UTC");
     }
@@ -84,7 +85,7 @@ public final class StreamingSql implements AutoCloseable {
     public void execute(String statement) {
         TableResult result;
         try {
-            result = tables.executeSql(statement);
+            result = flink.onSqlThread(() -> tables.executeSql(statement));
         } catch (RuntimeException e) {
             throw SqlErrors.of("Flink SQL refused the statement", e);
         }
@@ -102,10 +103,12 @@ public final class StreamingSql implements AutoCloseable {
 
     /** Starts an {@code INSERT INTO ... SELECT ...}, which runs until stopped: a pump into a sink table. */
     public Pump pump(String name, String insert) {
-        tables.getConfig().set(PipelineOptions.NAME, name);
         TableResult result;
         try {
-            result = tables.executeSql(insert);
+            result = flink.onSqlThread(() -> {
+                tables.getConfig().set(PipelineOptions.NAME, name);
+                return tables.executeSql(insert);
+            });
         } catch (RuntimeException e) {
             throw SqlErrors.of("Flink SQL refused pump " + name, e);
         }
@@ -121,15 +124,23 @@ public final class StreamingSql implements AutoCloseable {
     /** The plan Flink made for a query, as EXPLAIN prints it. */
     public String explain(String statement) {
         try {
-            return tables.explainSql(statement);
+            return flink.onSqlThread(() -> tables.explainSql(statement));
         } catch (RuntimeException e) {
             throw SqlErrors.of("Flink SQL refused the statement", e);
         }
     }
 
-    /** Flink's table environment, for anything the helpers do not cover. */
+    /**
+     * Flink's table environment, for anything the helpers do not cover. Plan statements with it
+     * through {@link #onSqlThread} (see there why).
+     */
     public StreamTableEnvironment tableEnvironment() {
         return tables;
+    }
+
+    /** Runs {@code work} with the table environment on the one thread Flink's planner needs. */
+    public <T> T onSqlThread(java.util.concurrent.Callable<T> work) {
+        return flink.onSqlThread(work);
     }
 
     /** Every Flink job in this JVM that has not ended yet (pumps and queries of every session). */
@@ -138,10 +149,12 @@ public final class StreamingSql implements AutoCloseable {
     }
 
     SqlResult run(Query query, Consumer<SqlResult> onChange) {
-        tables.getConfig().set(PipelineOptions.NAME, query.title());
         TableResult result;
         try {
-            result = tables.executeSql(query.sql());
+            result = flink.onSqlThread(() -> {
+                tables.getConfig().set(PipelineOptions.NAME, query.title());
+                return tables.executeSql(query.sql());
+            });
         } catch (RuntimeException e) {
             throw SqlErrors.of("Flink SQL refused query '" + query.title() + "'", e);
         }
