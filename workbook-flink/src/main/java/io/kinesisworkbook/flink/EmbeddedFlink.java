@@ -169,8 +169,11 @@ final class EmbeddedFlink implements AutoCloseable {
         return new StreamExecutionEnvironment(new ExecutorLoader(), jobConfiguration, EmbeddedFlink.class.getClassLoader());
     }
 
-    /** The jobs this cluster knows, finished ones included. */
+    /** The jobs this cluster knows, finished ones included; none once it has stopped. */
     Collection<JobStatusMessage> jobs() {
+        if (!cluster.isRunning()) {
+            return List.of();
+        }
         try {
             return cluster.listJobs().get(10, TimeUnit.SECONDS);
         } catch (Exception e) {
