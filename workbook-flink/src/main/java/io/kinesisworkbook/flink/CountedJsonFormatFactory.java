@@ -54,9 +54,13 @@ public final class CountedJsonFormatFactory implements DeserializationFormatFact
         return Set.of();
     }
 
+    /** One JSON document per line: Firehose concatenates records as they come, so each brings its own newline. */
+    static final ConfigOption<Boolean> LINES = ConfigOptions.key("lines").booleanType().defaultValue(false)
+            .withDescription("end each record written with a newline");
+
     @Override
     public Set<ConfigOption<?>> optionalOptions() {
-        return Set.of(MALFORMED);
+        return Set.of(MALFORMED, LINES);
     }
 
     @Override
@@ -78,7 +82,38 @@ public final class CountedJsonFormatFactory implements DeserializationFormatFact
     public EncodingFormat<SerializationSchema<RowData>> createEncodingFormat(DynamicTableFactory.Context context,
                                                                             ReadableConfig formatOptions) {
         FactoryUtil.validateFactoryOptions(this, formatOptions);
-        return new JsonFormatFactory().createEncodingFormat(context, jsonOptions());
+        EncodingFormat<SerializationSchema<RowData>> json = new JsonFormatFactory().createEncodingFormat(context, jsonOptions());
+        if (!formatOptions.get(LINES)) {
+            return json;
+        }
+        return new EncodingFormat<>() {
+            @Override
+            public SerializationSchema<RowData> createRuntimeEncoder(org.apache.flink.table.connector.sink.DynamicTableSink.Context sink,
+                                                                     DataType type) {
+                return new LineSerializer(json.createRuntimeEncoder(sink, type));
+            }
+
+            @Override
+            public ChangelogMode getChangelogMode() {
+                return json.getChangelogMode();
+            }
+        };
+    }
+
+    /** Flink's JSON encoder, with a newline after each document. */
+    private record LineSerializer(SerializationSchema<RowData> json) implements SerializationSchema<RowData> {
+        @Override
+        public void open(InitializationContext context) throws Exception {
+            json.open(context);
+        }
+
+        @Override
+        public byte[] serialize(RowData row) {
+            byte[] document = json.serialize(row);
+            byte[] line = java.util.Arrays.copyOf(document, document.length + 1);
+            line[document.length] = '\n';
+            return line;
+        }
     }
 
     /** Flink's JSON, strict (a parse error is an exception we count), with ISO-8601 timestamps. */

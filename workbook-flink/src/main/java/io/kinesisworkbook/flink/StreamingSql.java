@@ -5,6 +5,7 @@ import io.kinesisworkbook.lib.backend.Connection;
 import io.kinesisworkbook.lib.backend.WorkbookException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import org.apache.flink.configuration.PipelineOptions;
 import org.apache.flink.table.api.EnvironmentSettings;
@@ -79,6 +80,22 @@ public final class StreamingSql implements AutoCloseable {
         String ddl = builder.ddl(ConnectorOptions.kinesis(connection, builder.stream()));
         execute(ddl);
         builder.created(new KinesisTable(builder.name(), builder.stream(), ddl));
+    }
+
+    /**
+     * Declares a table that writes into the Firehose delivery stream {@code deliveryStream}, one JSON
+     * line per row: {@code INSERT INTO} it and Firehose delivers the rows to its destination.
+     */
+    public String deliveryStreamTable(String name, String deliveryStream, String columns) {
+        Map<String, String> options = new java.util.LinkedHashMap<>();
+        options.put("connector", "firehose");
+        options.put("delivery-stream", deliveryStream);
+        options.putAll(ConnectorOptions.aws(connection));
+        options.put("format", CountedJsonFormatFactory.IDENTIFIER);
+        options.put(CountedJsonFormatFactory.IDENTIFIER + ".lines", "true");
+        String ddl = "CREATE TABLE " + SqlColumns.quote(name) + " (" + columns + ")\n" + ConnectorOptions.withClause(options);
+        execute(ddl);
+        return ddl;
     }
 
     /** Any statement that runs at once: CREATE VIEW, CREATE TABLE, DROP, SET. */
