@@ -23,7 +23,8 @@ import java.util.stream.Stream;
  * A table over records that have an instant {@code timestamp} (every generator's events) gets two
  * more columns: {@code event_time}, that timestamp as the table's event time, with a watermark that
  * waits {@value #DEFAULT_WATERMARK_SECONDS} seconds for late records, and {@code arrival_time}, when
- * Kinesis received the record (its approximate arrival timestamp).
+ * Kinesis received the record (its approximate arrival timestamp), and {@code proc_time}, when
+ * Flink processes it (processing time).
  */
 public final class KinesisTable {
 
@@ -213,6 +214,9 @@ public final class KinesisTable {
                 lines.add("`event_time` AS " + SqlColumns.quote(eventTimeSource));
             }
             lines.add("`arrival_time` TIMESTAMP_LTZ(3) METADATA FROM 'timestamp' VIRTUAL");
+            if (eventTimeSource != null) {
+                lines.add("`proc_time` AS PROCTIME()");
+            }
             if (eventTimeSource != null) {
                 lines.add("WATERMARK FOR `event_time` AS `event_time` - " + interval(watermarkDelay));
             }

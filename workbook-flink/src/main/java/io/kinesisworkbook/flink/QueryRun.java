@@ -38,7 +38,9 @@ final class QueryRun {
     private final List<ResultRow> rows = new ArrayList<>();
     private List<String> columns = List.of();
     private long changes;
+    private long lastChangeNanos;
     private boolean ended;
+    private boolean wantedRowSeen;
     private Throwable failure;
     private volatile boolean stopping;
 
@@ -69,7 +71,7 @@ final class QueryRun {
                 long elapsedNanos = System.nanoTime() - started;
                 long leftNanos = until.duration().toNanos() - elapsedNanos;
                 synchronized (lock) {
-                    if (!ended && rows.size() < until.rowLimit() && leftNanos > 0) {
+                    if (!ended && !wantedRowSeen && rows.size() < until.rowLimit() && leftNanos > 0) {
                         lock.wait(Math.max(1, Math.min(refresh.toMillis(), leftNanos / 1_000_000)));
                     }
                 }
@@ -88,6 +90,14 @@ final class QueryRun {
                     }
                     if (rows.size() >= until.rowLimit()) {
                         stoppedBecause = rows.size() + " rows";
+                        break;
+                    }
+                    if (wantedRowSeen) {
+                        stoppedBecause = "the row it waited for";
+                        break;
+                    }
+                    if (until.quiet() != null && !rows.isEmpty() && System.nanoTime() - lastChangeNanos >= until.quiet().toNanos()) {
+                        stoppedBecause = String.format("no change for %.1f s", until.quiet().toMillis() / 1000.0);
                         break;
                     }
                 }
@@ -164,9 +174,14 @@ final class QueryRun {
     /** Applies one change: inserts and update-afters add a row, update-befores and deletes take one out. */
     private void apply(Row change) {
         changes++;
+        lastChangeNanos = System.nanoTime();
         ResultRow row = toResultRow(change);
         if (isAddition(change.getKind())) {
             rows.add(row);
+            if (until.wants(row)) {
+                wantedRowSeen = true;
+                lock.notifyAll();
+            }
         } else {
             rows.remove(row);
         }

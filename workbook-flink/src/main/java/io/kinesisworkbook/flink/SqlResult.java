@@ -44,6 +44,23 @@ public record SqlResult(String title, List<String> columns, List<ResultRow> rows
         return table;
     }
 
+    /**
+     * The result as {@code "<value of keyColumns, joined by |>" -> count}, e.g.
+     * {@code counts("clicks", "window_start", "device")} gives {@code "2026-...T10:00:05Z|mobile" -> 41}:
+     * the keys {@link JavaWindows} uses, so the two compare with {@code equals}.
+     */
+    public java.util.Map<String, Long> counts(String countColumn, String... keyColumns) {
+        java.util.Map<String, Long> counts = new java.util.TreeMap<>();
+        for (ResultRow row : rows) {
+            java.util.List<String> key = new java.util.ArrayList<>();
+            for (String column : keyColumns) {
+                key.add(String.valueOf(row.get(column)));
+            }
+            counts.put(String.join("|", key), row.number(countColumn));
+        }
+        return counts;
+    }
+
     @Override
     public String toString() {
         return String.format("%s: %,d rows (%,d changes) in %.1f s, stopped: %s", title, rows.size(), changes,

@@ -98,6 +98,41 @@ public final class StreamingSql implements AutoCloseable {
         return ddl;
     }
 
+    /**
+     * A small table of fixed rows (reference data), as a view over {@code VALUES}: one column per
+     * component of the records, e.g. {@code record PageCategory(String page, String category)}.
+     */
+    public String staticTable(String name, List<? extends Record> rows) {
+        if (rows.isEmpty()) {
+            throw new IllegalArgumentException("a static table needs at least one row");
+        }
+        java.lang.reflect.RecordComponent[] components = rows.get(0).getClass().getRecordComponents();
+        List<String> values = new ArrayList<>();
+        for (Record row : rows) {
+            List<String> literals = new ArrayList<>();
+            for (java.lang.reflect.RecordComponent component : components) {
+                literals.add(literal(component, row));
+            }
+            values.add("(" + String.join(", ", literals) + ")");
+        }
+        String columns = java.util.Arrays.stream(components).map(c -> SqlColumns.quote(c.getName()))
+                .collect(java.util.stream.Collectors.joining(", "));
+        String ddl = "CREATE TEMPORARY VIEW " + SqlColumns.quote(name) + " AS SELECT * FROM (VALUES\n  "
+                + String.join(",\n  ", values) + "\n) AS t(" + columns + ")";
+        execute(ddl);
+        return ddl;
+    }
+
+    private static String literal(java.lang.reflect.RecordComponent component, Record row) {
+        try {
+            component.getAccessor().setAccessible(true);   // records declared in a notebook cell are not public
+            Object value = component.getAccessor().invoke(row);
+            return value == null ? "NULL" : value instanceof Number ? value.toString() : ConnectorOptions.literal(value.toString());
+        } catch (ReflectiveOperationException e) {
+            throw new IllegalStateException("cannot read " + component.getName() + " of " + row, e);
+        }
+    }
+
     /** Any statement that runs at once: CREATE VIEW, CREATE TABLE, DROP, SET. */
     public void execute(String statement) {
         TableResult result;

@@ -2,6 +2,7 @@ package io.kinesisworkbook.flink;
 
 import java.time.Duration;
 import java.util.Objects;
+import java.util.function.Predicate;
 
 /**
  * When a continuous query stops: after a number of result rows, after a while, or whichever comes
@@ -11,6 +12,7 @@ import java.util.Objects;
  * Until.rows(12)                                  // twelve rows in the result
  * Until.rows(12).orAfter(Duration.ofSeconds(60))  // ... or a minute, whichever first
  * Until.after(Duration.ofSeconds(20))             // twenty seconds of live results
+ * Until.rowWhere(r -> r.string("tradeId").equals("spike-1"))   // until that row shows up
  * }</pre>
  * A query also stops when its job ends (a bounded query), when the cell is interrupted, and when
  * the kernel shuts down.
@@ -22,10 +24,18 @@ public final class Until {
 
     private final long rows;
     private final Duration duration;
+    private final Predicate<ResultRow> wanted;
+    private final Duration quiet;
 
-    private Until(long rows, Duration duration) {
+    private Until(long rows, Duration duration, Predicate<ResultRow> wanted) {
+        this(rows, duration, wanted, null);
+    }
+
+    private Until(long rows, Duration duration, Predicate<ResultRow> wanted, Duration quiet) {
         this.rows = rows;
         this.duration = Objects.requireNonNull(duration, "duration");
+        this.wanted = wanted;
+        this.quiet = quiet;
     }
 
     /** Stops once the result holds {@code rows} rows (or after {@link #DEFAULT_LIMIT}). */
@@ -33,17 +43,38 @@ public final class Until {
         if (rows < 1) {
             throw new IllegalArgumentException("rows must be at least 1, was " + rows);
         }
-        return new Until(rows, DEFAULT_LIMIT);
+        return new Until(rows, DEFAULT_LIMIT, null);
+    }
+
+    /** Stops once a row of the result matches {@code wanted} (or after {@link #DEFAULT_LIMIT}). */
+    public static Until rowWhere(Predicate<ResultRow> wanted) {
+        return new Until(Long.MAX_VALUE, DEFAULT_LIMIT, Objects.requireNonNull(wanted, "wanted"));
     }
 
     /** Stops after {@code duration}, whatever the result holds. */
     public static Until after(Duration duration) {
-        return new Until(Long.MAX_VALUE, duration);
+        return new Until(Long.MAX_VALUE, duration, null);
     }
 
     /** The same rows, or {@code duration}, whichever comes first. */
     public Until orAfter(Duration duration) {
-        return new Until(rows, duration);
+        return new Until(rows, duration, wanted);
+    }
+
+    /**
+     * The same, or once the result has rows and no change came for {@code quiet}: for a query over
+     * records already in the stream, whose answer arrives in one burst.
+     */
+    public Until orQuietFor(Duration quiet) {
+        return new Until(rows, duration, wanted, Objects.requireNonNull(quiet, "quiet"));
+    }
+
+    Duration quiet() {
+        return quiet;
+    }
+
+    boolean wants(ResultRow row) {
+        return wanted != null && wanted.test(row);
     }
 
     long rowLimit() {
