@@ -52,6 +52,8 @@ final class EmbeddedFlink implements AutoCloseable {
 
     static final int PARALLELISM = 2;
     static final int TASK_SLOTS = 8;
+    /** The class loader that loaded Flink and this module: in a notebook, the kernel's class path for cells. */
+    static final ClassLoader FLINK_LOADER = EmbeddedFlink.class.getClassLoader();
     private static final String EXECUTOR_NAME = "workbook-minicluster";
     private static final Duration STOP_TIMEOUT = Duration.ofSeconds(20);
 
@@ -63,6 +65,7 @@ final class EmbeddedFlink implements AutoCloseable {
     private final ExecutorService planner = Executors.newSingleThreadExecutor(runnable -> {
         Thread thread = new Thread(runnable, "workbook-flink-sql");
         thread.setDaemon(true);
+        thread.setContextClassLoader(FLINK_LOADER);
         return thread;
     });
 
@@ -110,7 +113,9 @@ final class EmbeddedFlink implements AutoCloseable {
         if (shared == null || !shared.cluster.isRunning()) {
             shared = start(defaultWorkDir());
             EmbeddedFlink started = shared;
-            Runtime.getRuntime().addShutdownHook(new Thread(started::close, "workbook-flink-shutdown"));
+            Thread hook = new Thread(started::close, "workbook-flink-shutdown");
+            hook.setContextClassLoader(FLINK_LOADER);
+            Runtime.getRuntime().addShutdownHook(hook);
         }
         return shared;
     }
@@ -124,13 +129,21 @@ final class EmbeddedFlink implements AutoCloseable {
                 .setNumSlotsPerTaskManager(TASK_SLOTS)
                 .setConfiguration(configuration)
                 .build();
-        MiniCluster cluster = new MiniCluster(clusterConfiguration);
+        Thread current = Thread.currentThread();
+        ClassLoader previous = current.getContextClassLoader();
+        // The cluster's threads inherit this thread's context class loader, and Flink loads job classes
+        // through it. In a notebook kernel that is the kernel's own loader, which does not see the
+        // notebook's class path (Flink among it): give them the loader that loaded Flink.
+        current.setContextClassLoader(FLINK_LOADER);
         try {
+            MiniCluster cluster = new MiniCluster(clusterConfiguration);
             cluster.start();
+            return new EmbeddedFlink(cluster, workDir, configuration);
         } catch (Exception e) {
             throw new IllegalStateException("Flink's MiniCluster did not start: " + e.getMessage(), e);
+        } finally {
+            current.setContextClassLoader(previous);
         }
-        return new EmbeddedFlink(cluster, workDir, configuration);
     }
 
     /** What every job of this cluster runs with. */
@@ -166,7 +179,7 @@ final class EmbeddedFlink implements AutoCloseable {
     StreamExecutionEnvironment environment() {
         Configuration jobConfiguration = new Configuration(configuration);
         jobConfiguration.setString("execution.target", EXECUTOR_NAME);
-        return new StreamExecutionEnvironment(new ExecutorLoader(), jobConfiguration, EmbeddedFlink.class.getClassLoader());
+        return new StreamExecutionEnvironment(new ExecutorLoader(), jobConfiguration, FLINK_LOADER);
     }
 
     /** The jobs this cluster knows, finished ones included; none once it has stopped. */

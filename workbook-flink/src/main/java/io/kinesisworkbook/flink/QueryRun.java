@@ -62,6 +62,7 @@ final class QueryRun {
         CloseableIterator<Row> iterator = result.collect();
         Thread reader = new Thread(() -> read(iterator), "workbook-sql-results-" + job.toHexString().substring(0, 8));
         reader.setDaemon(true);
+        reader.setContextClassLoader(EmbeddedFlink.FLINK_LOADER);
         reader.start();
         String stoppedBecause;
         boolean interrupted = false;

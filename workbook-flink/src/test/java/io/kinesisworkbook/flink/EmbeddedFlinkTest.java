@@ -63,6 +63,39 @@ class EmbeddedFlinkTest {
         }
     }
 
+    /**
+     * A notebook kernel runs cells on threads whose context class loader is the kernel's own, which
+     * does not see Flink (the notebook's class path is another loader): the cluster and its queries
+     * must not depend on it.
+     */
+    @Test
+    void queriesRunFromAThreadWhoseContextLoaderDoesNotSeeFlink() throws Exception {
+        try (FlinkFixture aws = new FlinkFixture(EmulatorOptions.defaults().withInstantTransitions(), "flink-loader-test")) {
+            aws.stream("loader", 1);
+            aws.put("loader", Clickstream.seeded(4).take(10));
+            java.util.concurrent.atomic.AtomicReference<Object> outcome = new java.util.concurrent.atomic.AtomicReference<>();
+            java.util.concurrent.atomic.AtomicReference<EmbeddedFlink> ownCluster = new java.util.concurrent.atomic.AtomicReference<>();
+            Thread cell = new Thread(() -> {
+                try {
+                    ownCluster.set(EmbeddedFlink.start(Path.of("target", "flink-loader-test-2")));
+                    StreamingSql sql = StreamingSql.on(aws.connection, aws.kinesis, ownCluster.get());
+                    sql.table("clicks").fromStream("loader").columnsOf(Click.class).create();
+                    outcome.set(sql.query("SELECT eventId FROM clicks").until(Until.rows(10).orAfter(Duration.ofSeconds(60))).collect());
+                } catch (RuntimeException e) {
+                    outcome.set(e);
+                }
+            }, "cell-with-a-foreign-loader");
+            cell.setContextClassLoader(ClassLoader.getPlatformClassLoader());
+            cell.start();
+            cell.join();
+            if (ownCluster.get() != null) {
+                ownCluster.get().close();
+            }
+            assertThat(outcome.get()).isInstanceOf(SqlResult.class);
+            assertThat(((SqlResult) outcome.get()).size()).isEqualTo(10);
+        }
+    }
+
     private static void awaitRunning(Pump pump) throws InterruptedException {
         for (long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos(); System.nanoTime() < deadline; Thread.sleep(50)) {
             if (pump.status().equals("RUNNING")) {
