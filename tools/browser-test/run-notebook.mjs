@@ -4,14 +4,10 @@
 //   node run-notebook.mjs NOTEBOOK_URL SCREENSHOT.png EXPECTED_TEXT...
 //
 // Exits 0 when every expected text is on the page, no cell shows an error and a PNG chart is drawn.
-import { chromium } from "playwright-core";
+import { launchBrowser } from "./browser.mjs";
 
 const [url, screenshot, ...expected] = process.argv.slice(2);
-const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM || "/usr/bin/chromium",
-  args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-         "--disable-background-networking", "--disable-component-update", "--disable-sync"],
-});
+const browser = await launchBrowser();
 let failure = null;
 try {
   const page = await browser.newPage({ viewport: { width: 1280, height: 2000 } });

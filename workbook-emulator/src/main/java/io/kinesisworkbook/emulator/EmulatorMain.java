@@ -3,7 +3,7 @@ package io.kinesisworkbook.emulator;
 import java.util.concurrent.CountDownLatch;
 
 /**
- * Runs the emulator in the foreground: {@code ./workbook emulator --port 4566 [--no-limits] [--fast]}.
+ * Runs the emulator in the foreground: {@code ./workbook emulator --port 4566 [--no-limits] [--fast] [--no-metrics]}.
  * Any AWS SDK or the AWS CLI can then use it as its endpoint.
  */
 public final class EmulatorMain {
@@ -19,6 +19,7 @@ public final class EmulatorMain {
                 case "--host" -> options = options.withHost(value(args, ++i, "--host"));
                 case "--no-limits" -> options = options.withoutThroughputLimits();
                 case "--fast" -> options = options.withInstantTransitions();
+                case "--no-metrics" -> options = options.withoutServiceMetrics();
                 case "--help", "-h" -> {
                     usage();
                     return;
@@ -50,10 +51,11 @@ public final class EmulatorMain {
 
     private static void usage() {
         System.out.println("""
-                usage: workbook emulator [--port N] [--host ADDRESS] [--no-limits] [--fast]
+                usage: workbook emulator [--port N] [--host ADDRESS] [--no-limits] [--fast] [--no-metrics]
                   --port N        the port to listen on (default 4566; 0 picks a free one)
                   --host ADDRESS  the address to listen on (default 127.0.0.1, loopback only)
                   --no-limits     no per-shard throughput limits (for benchmarks)
-                  --fast          instant CREATING/UPDATING/DELETING transitions""");
+                  --fast          instant CREATING/UPDATING/DELETING transitions
+                  --no-metrics    services publish no CloudWatch metrics (for benchmarks)""");
     }
 }

@@ -13,6 +13,7 @@ import java.util.Objects;
  * @param clock              the time every service reads
  * @param accountId          the account in every ARN and error message
  * @param defaultRegion      the region used when a request does not name one in its signature
+ * @param serviceMetrics     whether the services publish what CloudWatch shows of them (AWS/Kinesis, ...)
  */
 public record EmulatorOptions(
         String host,
@@ -21,7 +22,8 @@ public record EmulatorOptions(
         boolean throughputLimits,
         EmulatorClock clock,
         String accountId,
-        String defaultRegion) {
+        String defaultRegion,
+        boolean serviceMetrics) {
 
     /** How long a stream stays CREATING, UPDATING or DELETING unless told otherwise. */
     public static final Duration DEFAULT_TRANSITION_DELAY = Duration.ofMillis(500);
@@ -43,15 +45,15 @@ public record EmulatorOptions(
     /** Loopback, a free port, AWS's limits and state transitions, the wall clock. */
     public static EmulatorOptions defaults() {
         return new EmulatorOptions("127.0.0.1", 0, DEFAULT_TRANSITION_DELAY, true,
-                EmulatorClock.system(), "000000000000", "us-east-1");
+                EmulatorClock.system(), "000000000000", "us-east-1", true);
     }
 
     public EmulatorOptions withHost(String newHost) {
-        return new EmulatorOptions(newHost, port, transitionDelay, throughputLimits, clock, accountId, defaultRegion);
+        return new EmulatorOptions(newHost, port, transitionDelay, throughputLimits, clock, accountId, defaultRegion, serviceMetrics);
     }
 
     public EmulatorOptions withPort(int newPort) {
-        return new EmulatorOptions(host, newPort, transitionDelay, throughputLimits, clock, accountId, defaultRegion);
+        return new EmulatorOptions(host, newPort, transitionDelay, throughputLimits, clock, accountId, defaultRegion, serviceMetrics);
     }
 
     /** Streams and consumers become ACTIVE (or gone) at once: for tests and quick demos. */
@@ -60,15 +62,23 @@ public record EmulatorOptions(
     }
 
     public EmulatorOptions withTransitionDelay(Duration delay) {
-        return new EmulatorOptions(host, port, delay, throughputLimits, clock, accountId, defaultRegion);
+        return new EmulatorOptions(host, port, delay, throughputLimits, clock, accountId, defaultRegion, serviceMetrics);
     }
 
     /** No per-shard throttling: for benchmarks that measure the emulator, not AWS's limits. */
     public EmulatorOptions withoutThroughputLimits() {
-        return new EmulatorOptions(host, port, transitionDelay, false, clock, accountId, defaultRegion);
+        return new EmulatorOptions(host, port, transitionDelay, false, clock, accountId, defaultRegion, serviceMetrics);
+    }
+
+    /**
+     * The services publish no metrics (CloudWatch then shows only what clients put): for the
+     * benchmark that measures what recording them costs.
+     */
+    public EmulatorOptions withoutServiceMetrics() {
+        return new EmulatorOptions(host, port, transitionDelay, throughputLimits, clock, accountId, defaultRegion, false);
     }
 
     public EmulatorOptions withClock(EmulatorClock newClock) {
-        return new EmulatorOptions(host, port, transitionDelay, throughputLimits, newClock, accountId, defaultRegion);
+        return new EmulatorOptions(host, port, transitionDelay, throughputLimits, newClock, accountId, defaultRegion, serviceMetrics);
     }
 }

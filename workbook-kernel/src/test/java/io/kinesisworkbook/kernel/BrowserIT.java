@@ -2,17 +2,10 @@ package io.kinesisworkbook.kernel;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
-import java.net.HttpURLConnection;
-import java.net.ServerSocket;
-import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.UUID;
-import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -22,72 +15,25 @@ import org.junit.jupiter.api.Test;
  */
 class BrowserIT {
 
-    static final Path BROWSER_TEST = JupyterTools.ROOT.resolve("tools/browser-test");
     static final Path OUTPUT = JupyterTools.MODULE.resolve("target/browser-it");
 
     @Test
     void notebook00RunsInARealBrowser() throws Exception {
         String python = JupyterTools.python();
-        requireBrowser();
+        BrowserTools.requireBrowser();
         JupyterTools.installKernelspec();
         // Jupyter saves notebooks as they run: serve a copy, never the committed file.
         Path served = Files.createDirectories(OUTPUT.resolve("notebooks"));
         Files.copy(JupyterTools.ROOT.resolve("notebooks/00-start-here.ipynb"), served.resolve("00-start-here.ipynb"),
                 StandardCopyOption.REPLACE_EXISTING);
-        int port = freePort();
-        String token = UUID.randomUUID().toString();
-        ProcessBuilder server = new ProcessBuilder(python, "-m", "notebook", "--no-browser", "--ip=127.0.0.1",
-                "--port=" + port, "--NotebookApp.token=" + token, "--notebook-dir=" + served, "--allow-root")
-                .redirectErrorStream(true).redirectOutput(OUTPUT.resolve("jupyter.log").toFile())
-                .directory(served.toFile());
-        server.environment().put("JUPYTER_PATH", JupyterTools.JUPYTER_DATA.toString());
-        Process jupyter = server.start();
-        try {
-            waitForJupyter(port);
-            String url = "http://127.0.0.1:" + port + "/notebooks/00-start-here.ipynb?token=" + token;
-            int status = JupyterTools.run(List.of("node", BROWSER_TEST.resolve("run-notebook.mjs").toString(), url,
-                    OUTPUT.resolve("00-start-here.png").toString(), "Hello, Kinesis!", "✔ the stream is gone",
-                    "Kinesis Workbook on the embedded emulator"), OUTPUT.resolve("browser.log"), 600);
+        try (JupyterServer jupyter = JupyterServer.start(python, JupyterServer.Kind.CLASSIC_NOTEBOOK, served,
+                OUTPUT.resolve("jupyter.log"))) {
+            Path log = OUTPUT.resolve("browser.log");
+            int status = BrowserTools.node("tools/browser-test/run-notebook.mjs", List.of(
+                    jupyter.url("notebooks/00-start-here.ipynb"), OUTPUT.resolve("00-start-here.png").toString(),
+                    "Hello, Kinesis!", "✔ the stream is gone", "Kinesis Workbook on the embedded emulator"), log, 600);
             assertThat(status).as("browser test; its output:%n%s%nJupyter's log:%n%s",
-                    Files.readString(OUTPUT.resolve("browser.log")), Files.readString(OUTPUT.resolve("jupyter.log"))).isZero();
-        } finally {
-            jupyter.destroy();
-            jupyter.waitFor(10, TimeUnit.SECONDS);
-            jupyter.destroyForcibly();
+                    Files.readString(log), jupyter.logText()).isZero();
         }
-    }
-
-    private static void requireBrowser() {
-        boolean ready = Files.isExecutable(Path.of("/usr/bin/chromium"))
-                && Files.isDirectory(BROWSER_TEST.resolve("node_modules/playwright-core"));
-        String reason = "no browser: install Debian's chromium and run npm ci in tools/browser-test";
-        if (!ready && System.getenv("CI") != null) {
-            throw new AssertionError(reason + ", but CI must run the browser test");
-        }
-        if (!ready) {
-            System.out.println("SKIPPED: " + reason);
-        }
-        Assumptions.assumeTrue(ready, reason);
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
-    private static void waitForJupyter(int port) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (System.nanoTime() < deadline) {
-            try {
-                HttpURLConnection connection = (HttpURLConnection) URI.create("http://127.0.0.1:" + port + "/api").toURL().openConnection();
-                if (connection.getResponseCode() == 200) {
-                    return;
-                }
-            } catch (IOException notYet) {
-                Thread.sleep(200);
-            }
-        }
-        throw new AssertionError("Jupyter did not answer on port " + port + " within 60 s");
     }
 }

@@ -10,10 +10,12 @@ final class DynamoDbContext {
 
     final TableRegistry tables;
     final long transitionMillis;
+    final DynamoDbMetrics metrics;
 
-    DynamoDbContext(TableRegistry tables, long transitionMillis) {
+    DynamoDbContext(TableRegistry tables, long transitionMillis, DynamoDbMetrics metrics) {
         this.tables = tables;
         this.transitionMillis = transitionMillis;
+        this.metrics = metrics;
     }
 
     long now() {

@@ -5,6 +5,7 @@ import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.AwsResponse;
 import io.kinesisworkbook.emulator.http.Operations;
 import io.kinesisworkbook.emulator.http.TargetService;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import java.util.Set;
 
 /**
@@ -19,8 +20,14 @@ public final class DynamoDbService implements TargetService {
     private final TableRegistry tables;
 
     public DynamoDbService(EmulatorOptions options) {
+        this(options, MetricsSink.DISCARD);
+    }
+
+    /** @param metrics where the AWS/DynamoDB metrics go (CloudWatch's store) */
+    public DynamoDbService(EmulatorOptions options, MetricsSink metrics) {
         tables = new TableRegistry(options.accountId(), options.clock());
-        DynamoDbContext context = new DynamoDbContext(tables, options.transitionDelay().toMillis());
+        DynamoDbContext context = new DynamoDbContext(tables, options.transitionDelay().toMillis(),
+                new DynamoDbMetrics(metrics, options.clock()));
         TableOperations table = new TableOperations(context);
         TableSettingsOperations settings = new TableSettingsOperations(context);
         ItemOperations items = new ItemOperations(context);

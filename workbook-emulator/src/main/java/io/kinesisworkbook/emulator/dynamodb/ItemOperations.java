@@ -68,7 +68,9 @@ final class ItemOperations {
         if (attributes != null && !attributes.isEmpty()) {
             result.set("Attributes", attributes);
         }
-        Capacity.report(result, members.string("ReturnConsumedCapacity"), table.name(), Capacity.writeUnits(old, updated));
+        double units = Capacity.writeUnits(old, updated);
+        context.metrics.write(table.name(), units);
+        Capacity.report(result, members.string("ReturnConsumedCapacity"), table.name(), units);
         return result;
     }
 
@@ -99,8 +101,9 @@ final class ItemOperations {
             result.set("Item", projection == null ? item : projection.apply(item));
         }
         boolean consistent = Boolean.TRUE.equals(members.bool("ConsistentRead"));
-        Capacity.report(result, members.string("ReturnConsumedCapacity"), table.name(),
-                Capacity.readUnits(item == null ? 0 : AttributeValues.itemSize(item), consistent));
+        double units = Capacity.readUnits(item == null ? 0 : AttributeValues.itemSize(item), consistent);
+        context.metrics.read(table.name(), units);
+        Capacity.report(result, members.string("ReturnConsumedCapacity"), table.name(), units);
         return result;
     }
 
@@ -116,15 +119,16 @@ final class ItemOperations {
      * Applies a put or a delete ({@code written} is the new item, or null) and answers as both do:
      * the replaced item when ReturnValues is ALL_OLD, and the capacity used when asked.
      */
-    private static JsonNode applyReturningOld(ItemWrite write, Members members, String returnValues, ObjectNode written) {
+    private JsonNode applyReturningOld(ItemWrite write, Members members, String returnValues, ObjectNode written) {
         ObjectNode old = write.current();
         write.commit(check(write, old, members));
         ObjectNode result = JsonNodeFactory.instance.objectNode();
         if ("ALL_OLD".equals(returnValues) && old != null) {
             result.set("Attributes", old);
         }
-        Capacity.report(result, members.string("ReturnConsumedCapacity"), write.table().name(),
-                Capacity.writeUnits(old, written));
+        double units = Capacity.writeUnits(old, written);
+        context.metrics.write(write.table().name(), units);
+        Capacity.report(result, members.string("ReturnConsumedCapacity"), write.table().name(), units);
         return result;
     }
 

@@ -99,7 +99,7 @@ final class QueryOperations {
     }
 
     /** Reads a page from the candidates: Limit items or 1 MB, then filters and projects them. */
-    private static JsonNode page(Table table, SecondaryIndex index, List<ObjectNode> candidates, Condition filter,
+    private JsonNode page(Table table, SecondaryIndex index, List<ObjectNode> candidates, Condition filter,
                                  Projection projection, Members members) {
         Integer limit = members.integer("Limit");
         boolean countOnly = "COUNT".equals(members.string("Select"));
@@ -132,8 +132,9 @@ final class QueryOperations {
             result.set("LastEvaluatedKey", lastKey(table, index, last));
         }
         boolean consistent = Boolean.TRUE.equals(members.bool("ConsistentRead"));
-        Capacity.report(result, members.string("ReturnConsumedCapacity"), table.name(),
-                Capacity.readUnits(bytes, consistent));
+        double units = Capacity.readUnits(bytes, consistent);
+        context.metrics.read(table.name(), units);
+        Capacity.report(result, members.string("ReturnConsumedCapacity"), table.name(), units);
         return result;
     }
 

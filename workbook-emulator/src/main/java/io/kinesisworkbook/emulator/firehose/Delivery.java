@@ -28,12 +28,15 @@ final class Delivery {
     private final LambdaProcessor processor;
     private final SourceReader source;
     private final EmulatorClock clock;
+    private final FirehoseMetrics metrics;
 
-    Delivery(ObjectStore store, LambdaProcessor processor, SourceReader source, EmulatorClock clock) {
+    Delivery(ObjectStore store, LambdaProcessor processor, SourceReader source, EmulatorClock clock,
+             FirehoseMetrics metrics) {
         this.store = store;
         this.processor = processor;
         this.source = source;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     void run(DeliveryStream stream, String region) {
@@ -72,6 +75,8 @@ final class Delivery {
         if (!outcome.delivered().isEmpty()) {
             ByteArrayOutputStream data = new ByteArrayOutputStream();
             outcome.delivered().forEach(record -> data.writeBytes(record.data()));
+            metrics.deliveringToS3(stream.name(), outcome.delivered().size(), data.size(), oldest.toEpochMilli(),
+                    clock.millis());
             String key = Prefixes.objectKey(destination.prefix(), stream.name(), stream.version(), oldest,
                     destination.compression());
             byte[] body = destination.compression().compress(data.toByteArray(), key.substring(key.lastIndexOf('/') + 1));
@@ -109,14 +114,17 @@ final class Delivery {
             DeliveryStream.PendingObject object = stream.pending().peekFirst();
             try {
                 if (!store.bucketExists(object.bucket())) {
+                    metrics.s3Put(stream.name(), false, clock.millis());
                     stream.noteDeliveryProblem("S3.NoSuchBucket: bucket " + object.bucket() + " does not exist", LOG);
                     return false;   // as AWS: keep retrying (for up to 24 hours) until the bucket exists
                 }
                 store.putObject(object.bucket(), object.key(), object.data(), object.contentType());
             } catch (RuntimeException unavailable) {
+                metrics.s3Put(stream.name(), false, clock.millis());
                 stream.noteDeliveryProblem("S3 refused " + object.key() + ": " + unavailable.getMessage(), LOG);
                 return false;
             }
+            metrics.s3Put(stream.name(), true, clock.millis());
             stream.pending().pollFirst();
         }
         return true;

@@ -7,6 +7,7 @@ import io.kinesisworkbook.emulator.http.Operations;
 import io.kinesisworkbook.emulator.http.TargetService;
 import io.kinesisworkbook.emulator.kinesis.StreamTap;
 import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import io.kinesisworkbook.emulator.s3.ObjectStore;
 import java.util.Set;
 import java.util.concurrent.Executors;
@@ -31,14 +32,24 @@ public final class FirehoseService implements TargetService, AutoCloseable {
     private final DeliveryStreamRegistry registry;
     private final Delivery delivery;
     private final ScheduledExecutorService deliveryThread;
+    private final FirehoseWriter writer;
 
     public FirehoseService(EmulatorOptions options, StreamTap tap, ObjectStore store, FunctionInvoker functions) {
+        this(options, tap, store, functions, MetricsSink.DISCARD);
+    }
+
+    /** @param metrics where the AWS/Firehose metrics go (CloudWatch's store) */
+    public FirehoseService(EmulatorOptions options, StreamTap tap, ObjectStore store, FunctionInvoker functions,
+                           MetricsSink metrics) {
+        FirehoseMetrics published = new FirehoseMetrics(metrics);
         registry = new DeliveryStreamRegistry(options.accountId(), options.clock());
-        SourceReader source = new SourceReader(tap, options.clock());
+        SourceReader source = new SourceReader(tap, options.clock(), published);
         DeliveryStreamOperations streams = new DeliveryStreamOperations(registry, tap, source, options.clock(),
                 options.transitionDelay().toMillis());
-        RecordOperations records = new RecordOperations(streams, options.clock());
-        delivery = new Delivery(store, new LambdaProcessor(functions, options.clock()), source, options.clock());
+        RecordOperations records = new RecordOperations(streams, options.clock(), published);
+        delivery = new Delivery(store, new LambdaProcessor(functions, options.clock(), published), source,
+                options.clock(), published);
+        writer = new RecordIntake(registry, options.clock());
 
         operations.structure("CreateDeliveryStream", streams::create);
         operations.structure("DescribeDeliveryStream", streams::describe);
@@ -69,6 +80,11 @@ public final class FirehoseService implements TargetService, AutoCloseable {
                 LOG.log(Level.WARNING, "delivery of " + located.stream().name() + " failed", e);
             }
         }
+    }
+
+    /** How the emulator's other services (EventBridge) put records into delivery streams. */
+    public FirehoseWriter writer() {
+        return writer;
     }
 
     /** The operations this emulator answers, for its documentation and tests. */

@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinesisworkbook.emulator.EmulatorClock;
 import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -45,10 +46,12 @@ final class LambdaProcessor {
 
     private final FunctionInvoker functions;
     private final EmulatorClock clock;
+    private final FirehoseMetrics metrics;
 
-    LambdaProcessor(FunctionInvoker functions, EmulatorClock clock) {
+    LambdaProcessor(FunctionInvoker functions, EmulatorClock clock, FirehoseMetrics metrics) {
         this.functions = functions;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     Outcome process(DeliveryStream stream, String region, List<BufferedRecord> batch) {
@@ -98,14 +101,18 @@ final class LambdaProcessor {
                 pause(attempts);
             }
             attempts++;
+            long started = System.nanoTime();
             try {
                 FunctionInvoker.Invocation answer = functions.invoke(region, transform.lambdaArn(), event);
+                metrics.processing(stream.name(), MetricsSink.millisSince(started),
+                        !answer.failed(), clock.millis());
                 if (!answer.failed()) {
                     return outcome(chunk, answer.payload(), attempts, transform.lambdaArn());
                 }
                 errorCode = "Lambda.FunctionError";
                 errorMessage = "The Lambda function was successfully invoked but it returned an error result.";
             } catch (FunctionInvoker.FunctionNotFoundException e) {
+                metrics.processing(stream.name(), 0, false, clock.millis());
                 errorCode = "Lambda.FunctionNotFound";
                 errorMessage = "The Lambda function " + transform.lambdaArn() + " does not exist.";
             }

@@ -7,6 +7,7 @@ import io.kinesisworkbook.emulator.EmulatorClock;
 import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.Members;
 import io.kinesisworkbook.emulator.http.Validation;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -20,22 +21,29 @@ final class RecordOperations {
 
     private final DeliveryStreamOperations streams;
     private final EmulatorClock clock;
+    private final FirehoseMetrics metrics;
 
-    RecordOperations(DeliveryStreamOperations streams, EmulatorClock clock) {
+    RecordOperations(DeliveryStreamOperations streams, EmulatorClock clock, FirehoseMetrics metrics) {
         this.streams = streams;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     JsonNode putRecord(AwsRequest request) {
+        long started = System.nanoTime();
         Members record = request.members().structure("Record");
         byte[] data = record == null ? null : record.blob("Data");
         new Validation().notNull(record, "record").notNull(data, "record.data")
                 .length(data, "record.data", 0, MAX_RECORD_BYTES).throwIfAny();
         DeliveryStream stream = writable(request);
-        return request.newObject().put("RecordId", stream.accept(data, clock.millis(), null)).put("Encrypted", false);
+        long now = clock.millis();
+        String recordId = stream.accept(data, now, null);
+        metrics.incoming(stream.name(), "PutRecord", 1, data.length, MetricsSink.millisSince(started), now);
+        return request.newObject().put("RecordId", recordId).put("Encrypted", false);
     }
 
     JsonNode putRecordBatch(AwsRequest request) {
+        long started = System.nanoTime();
         List<Members> records = request.members().structureList("Records");
         new Validation().notNull(request.members().has("Records") ? records : null, "records")
                 .size(records, "records", 1, MAX_BATCH_RECORDS).throwIfAny();
@@ -59,6 +67,7 @@ final class RecordOperations {
         for (byte[] bytes : data) {
             responses.addObject().put("RecordId", stream.accept(bytes, now, null));
         }
+        metrics.incoming(stream.name(), "PutRecordBatch", data.size(), total, MetricsSink.millisSince(started), now);
         return result;
     }
 

@@ -16,8 +16,10 @@ final class SourceReader {
 
     private final StreamTap tap;
     private final EmulatorClock clock;
+    private final FirehoseMetrics metrics;
 
-    SourceReader(StreamTap tap, EmulatorClock clock) {
+    SourceReader(StreamTap tap, EmulatorClock clock, FirehoseMetrics metrics) {
+        this.metrics = metrics;
         this.tap = tap;
         this.clock = clock;
     }
@@ -53,9 +55,14 @@ final class SourceReader {
             }
             StreamTap.Batch batch = tap.read(source, id, stream.shardPositions().get(id), READ_PER_SHARD);
             long now = clock.millis();
+            long bytes = 0;
             for (StreamTap.TappedRecord record : batch.records()) {
                 stream.accept(record.data(), now, new BufferedRecord.KinesisMetadata(record.shardId(),
                         record.partitionKey(), record.sequenceNumber(), record.arrivalMillis()));
+                bytes += record.data().length;
+            }
+            if (!batch.records().isEmpty()) {
+                metrics.readFromKinesis(stream.name(), batch.records().size(), bytes, now);
             }
             stream.shardPositions().put(id, batch.nextPosition());
             if (batch.shardEnded()) {

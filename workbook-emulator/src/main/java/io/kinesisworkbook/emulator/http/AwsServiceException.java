@@ -11,16 +11,29 @@ public class AwsServiceException extends RuntimeException {
     private final String errorType;
     private final int status;
     private final ObjectNode details;
+    private final String queryCode;
 
     public AwsServiceException(String errorType, String message, int status) {
-        this(errorType, message, status, null);
+        this(errorType, message, status, null, null);
     }
 
-    private AwsServiceException(String errorType, String message, int status, ObjectNode details) {
+    private AwsServiceException(String errorType, String message, int status, ObjectNode details, String queryCode) {
         super(message, null, false, false);
         this.errorType = errorType;
         this.status = status;
         this.details = details;
+        this.queryCode = queryCode;
+    }
+
+    /**
+     * An error of a service that speaks the query protocol besides JSON or CBOR (AWS's
+     * "awsQueryCompatible" services, such as CloudWatch): its JSON and CBOR shape is {@code errorType}
+     * (e.g. {@code InvalidParameterValueException}), its query code {@code queryCode}
+     * (e.g. {@code InvalidParameterValue}), which JSON and CBOR answers carry in the
+     * {@code x-amzn-query-error} header so that clients can report the code the query protocol gives.
+     */
+    public static AwsServiceException queryCompatible(String errorType, String queryCode, String message, int status) {
+        return new AwsServiceException(errorType, message, status, null, queryCode);
     }
 
     /**
@@ -28,7 +41,7 @@ public class AwsServiceException extends RuntimeException {
      * TransactionCanceledException lists its {@code CancellationReasons}, a failed condition the {@code Item}.
      */
     public AwsServiceException withDetails(ObjectNode details) {
-        return new AwsServiceException(errorType, getMessage(), status, details);
+        return new AwsServiceException(errorType, getMessage(), status, details, queryCode);
     }
 
     /** A client error: AWS answers every one of them with 400. */
@@ -45,6 +58,13 @@ public class AwsServiceException extends RuntimeException {
                 ? "Missing X-Amz-Target header" : "Unknown operation " + target);
     }
 
+    /** The query protocol's answer to an action a service does not have. */
+    public static AwsServiceException invalidAction(String action) {
+        // AWS's common error text for every query API ("Common Errors" in each API reference)
+        return queryCompatible("InvalidAction", "InvalidAction",
+                "The action or operation requested is invalid. Verify that the action is typed correctly.", 400);
+    }
+
     public static AwsServiceException internalFailure() {
         return new AwsServiceException("InternalFailure",
                 "The request processing has failed because of an unknown error, exception or failure.", 500);
@@ -56,6 +76,16 @@ public class AwsServiceException extends RuntimeException {
 
     public int status() {
         return status;
+    }
+
+    /** The error's code in the query protocol: {@link #queryCompatible}'s, or the error type. */
+    public String queryCode() {
+        return queryCode != null ? queryCode : errorType;
+    }
+
+    /** Whether the error has a query code of its own, which JSON and CBOR answers name in a header. */
+    public boolean isQueryCompatible() {
+        return queryCode != null;
     }
 
     /** Members the error's body carries besides {@code __type} and {@code message}, or null. */

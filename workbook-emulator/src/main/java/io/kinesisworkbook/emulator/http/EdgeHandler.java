@@ -50,7 +50,13 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             writeHealth(context, request);
             return;
         }
+        if (RpcV2CborCalls.answer(context, request, router)) {
+            return;
+        }
         if (!request.headers().contains("X-Amz-Target")) {
+            if (QueryCalls.answer(context, request, router)) {
+                return;
+            }
             RestRequest rest = restRequest(request);
             RestService service;
             try {
@@ -152,8 +158,13 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         }
         String target = request.headers().get("X-Amz-Target");
         TargetService service = router.serviceFor(target);
-        int length = request.content().readableBytes();
-        JsonNode body = protocol.read(new ByteBufInputStream(request.content()), length);
+        JsonNode body;
+        if (RequestBodies.isCompressed(request)) {
+            byte[] bytes = RequestBodies.bytes(request);
+            body = protocol.read(new java.io.ByteArrayInputStream(bytes), bytes.length);
+        } else {
+            body = protocol.read(new ByteBufInputStream(request.content()), request.content().readableBytes());
+        }
         String region = router.regionOf(request.headers().get(HttpHeaderNames.AUTHORIZATION));
         return service.handle(new AwsRequest(EdgeRouter.operationOf(target), region, protocol, body));
     }
@@ -173,7 +184,17 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
             body.setAll(error.details());
         }
         write(context, request, HttpResponseStatus.valueOf(error.status()), protocol.contentType(), requestId,
-                protocol.write(body), error.errorType());
+                protocol.write(body), error.errorType(), queryErrorHeader(error));
+    }
+
+    /**
+     * {@code x-amzn-query-error: InvalidParameterValue;Sender}: how a service that also speaks the
+     * query protocol tells JSON and CBOR clients the error's query code.
+     */
+    static Map<String, String> queryErrorHeader(AwsServiceException error) {
+        return error.isQueryCompatible()
+                ? Map.of("x-amzn-query-error", error.queryCode() + ";" + (error.status() < 500 ? "Sender" : "Receiver"))
+                : Map.of();
     }
 
     private void writeHealth(ChannelHandlerContext context, FullHttpRequest request) {
@@ -182,6 +203,12 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         for (TargetService service : router.services()) {
             json.append(separator).append('"').append(service.name()).append("\":\"running\"");
             separator = ",";
+        }
+        for (QueryService service : router.queryServices()) {
+            if (!(service instanceof TargetService)) {
+                json.append(separator).append('"').append(service.name()).append("\":\"running\"");
+                separator = ",";
+            }
         }
         for (RestService service : router.restServices()) {
             json.append(separator).append('"').append(service.name()).append("\":\"running\"");
@@ -194,6 +221,12 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
 
     private static void write(ChannelHandlerContext context, FullHttpRequest request, HttpResponseStatus status,
                               String contentType, String requestId, byte[] body, String errorType) {
+        write(context, request, status, contentType, requestId, body, errorType, Map.of());
+    }
+
+    /** Writes one whole answer; every protocol's answers leave through here. */
+    static void write(ChannelHandlerContext context, FullHttpRequest request, HttpResponseStatus status,
+                      String contentType, String requestId, byte[] body, String errorType, Map<String, String> headers) {
         FullHttpResponse response = new DefaultFullHttpResponse(HttpVersion.HTTP_1_1, status,
                 Unpooled.wrappedBuffer(body));
         response.headers()
@@ -203,6 +236,7 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
         if (errorType != null) {
             response.headers().set("x-amzn-ErrorType", errorType);
         }
+        headers.forEach((name, value) -> response.headers().set(name, value));
         HttpUtil.setKeepAlive(response, HttpUtil.isKeepAlive(request));
         var future = context.writeAndFlush(response);
         if (!HttpUtil.isKeepAlive(request)) {
@@ -220,7 +254,7 @@ final class EdgeHandler extends SimpleChannelInboundHandler<FullHttpRequest> {
     }
 
     /** Request ids only need to be unique, not secure: avoid SecureRandom on the hot path. */
-    private static String newRequestId() {
+    static String newRequestId() {
         ThreadLocalRandom random = ThreadLocalRandom.current();
         return new UUID(random.nextLong(), random.nextLong()).toString();
     }

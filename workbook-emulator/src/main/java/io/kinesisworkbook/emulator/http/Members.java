@@ -1,6 +1,7 @@
 package io.kinesisworkbook.emulator.http;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.util.ArrayList;
@@ -42,7 +43,7 @@ public final class Members {
     }
 
     public Integer integer(String name) {
-        JsonNode value = value(name);
+        JsonNode value = scalar(name);
         if (value == null) {
             return null;
         }
@@ -52,8 +53,20 @@ public final class Members {
         return value.intValue();
     }
 
+    /** A double: any number (CBOR may send floats of any width, or integers). */
+    public Double number(String name) {
+        JsonNode value = scalar(name);
+        if (value == null) {
+            return null;
+        }
+        if (!value.isNumber()) {
+            throw wrongType(name, "a number");
+        }
+        return value.doubleValue();
+    }
+
     public Boolean bool(String name) {
-        JsonNode value = value(name);
+        JsonNode value = scalar(name);
         if (value == null) {
             return null;
         }
@@ -61,6 +74,27 @@ public final class Members {
             throw wrongType(name, "a boolean");
         }
         return value.booleanValue();
+    }
+
+    /** A list of numbers, or null when absent. */
+    public List<Double> numberList(String name) {
+        if (value(name) == null) {
+            return null;
+        }
+        List<Double> result = new ArrayList<>();
+        for (JsonNode element : array(name)) {
+            JsonNode number = protocol.scalarsAsText() ? QueryProtocol.typed(element) : element;
+            if (!number.isNumber()) {
+                throw wrongType(name, "a list of numbers");
+            }
+            result.add(number.doubleValue());
+        }
+        return result;
+    }
+
+    /** The protocol this request came in. */
+    public AwsProtocol protocol() {
+        return protocol;
     }
 
     /** A blob: a CBOR byte string, or base64 text in JSON. */
@@ -85,10 +119,13 @@ public final class Members {
         if (value == null) {
             return null;
         }
+        if (protocol.scalarsAsText() && value.isTextual()) {
+            return QueryProtocol.parseTimestamp(name, value.textValue());
+        }
         if (!value.isNumber()) {
             throw wrongType(name, "a timestamp");
         }
-        if (protocol.isCbor()) {
+        if (protocol.timestampsInMillis()) {
             return value.longValue();
         }
         return value.decimalValue().movePointRight(3).setScale(0, java.math.RoundingMode.DOWN).longValueExact();
@@ -154,14 +191,26 @@ public final class Members {
     /** Writes a timestamp the way the protocol's clients read it. */
     public static JsonNode timestamp(AwsProtocol protocol, long epochMillis) {
         var factory = protocol.mapper().getNodeFactory();
-        return protocol.isCbor()
-                ? factory.numberNode(epochMillis)
-                : factory.numberNode(BigDecimal.valueOf(epochMillis, 3));
+        return switch (protocol) {
+            case CBOR_1_1 -> factory.numberNode(epochMillis);
+            case RPC_V2_CBOR -> RpcV2Cbor.timestamp(epochMillis);
+            case QUERY -> factory.textNode(QueryProtocol.formatTimestamp(epochMillis));
+            default -> factory.numberNode(BigDecimal.valueOf(epochMillis, 3));
+        };
+    }
+
+    /**
+     * A new map in a response (string keys to values): in JSON and CBOR a map is an object; the
+     * query protocol's XML writes it as {@code entry/key/value}, so it must know a map from a structure.
+     */
+    public static ObjectNode map(AwsProtocol protocol) {
+        return new QueryXml.MapNode(protocol.mapper().getNodeFactory());
     }
 
     private List<JsonNode> array(String name) {
         JsonNode value = value(name);
-        if (value == null) {
+        if (value == null || protocol.scalarsAsText() && value.isTextual() && value.textValue().isEmpty()) {
+            // the query protocol sends an empty list as the bare name: "AlarmNames="
             return List.of();
         }
         if (!value.isArray()) {
@@ -170,6 +219,12 @@ public final class Members {
         List<JsonNode> elements = new ArrayList<>(value.size());
         value.forEach(elements::add);
         return elements;
+    }
+
+    /** A scalar member; query forms carry every scalar as text, read here as the number or boolean it spells. */
+    private JsonNode scalar(String name) {
+        JsonNode value = value(name);
+        return value != null && protocol.scalarsAsText() ? QueryProtocol.typed(value) : value;
     }
 
     private JsonNode value(String name) {

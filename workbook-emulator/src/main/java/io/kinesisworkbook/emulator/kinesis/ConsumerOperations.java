@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.AwsResponse;
+import io.kinesisworkbook.emulator.http.AwsServiceException;
 import io.kinesisworkbook.emulator.http.Members;
 import io.kinesisworkbook.emulator.http.Validation;
 import java.util.List;
@@ -135,7 +136,13 @@ final class ConsumerOperations {
                     start.timestampMillis("Timestamp"));
             KinesisContext.stopIfDryRun(members);
             ShardSubscription subscription = new ShardSubscription(context, stream, consumer, shard, position);
-            consumer.subscribe(shard.id(), subscription, context.now());
+            try {
+                consumer.subscribe(shard.id(), subscription, context.now());
+            } catch (AwsServiceException refused) {
+                context.metrics.subscribeToShard(stream, consumer.name(), false, context.now());
+                throw refused;
+            }
+            context.metrics.subscribeToShard(stream, consumer.name(), true, context.now());
             return new AwsResponse.EventStream(subscription);
         }
     }

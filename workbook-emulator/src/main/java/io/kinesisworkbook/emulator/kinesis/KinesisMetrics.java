@@ -39,6 +39,25 @@ final class KinesisMetrics {
         sink.publish(NAMESPACE, operation + ".Latency", dimensions, latencyMillis, "Milliseconds", now);
     }
 
+    /**
+     * PutRecords' per-record outcome, as AWS counts it: all records, those written, those failed
+     * for an internal error, and those throttled.
+     */
+    void putRecordsOutcome(DataStream stream, int total, int successful, int failed, int throttled, long now) {
+        Map<String, String> dimensions = Map.of("StreamName", stream.name());
+        sink.publish(NAMESPACE, "PutRecords.TotalRecords", dimensions, total, "Count", now);
+        sink.publish(NAMESPACE, "PutRecords.SuccessfulRecords", dimensions, successful, "Count", now);
+        sink.publish(NAMESPACE, "PutRecords.FailedRecords", dimensions, failed, "Count", now);
+        sink.publish(NAMESPACE, "PutRecords.ThrottledRecords", dimensions, throttled, "Count", now);
+    }
+
+    /** A SubscribeToShard call: a subscription started, or refused because one is already active. */
+    void subscribeToShard(DataStream stream, String consumerName, boolean started, long now) {
+        Map<String, String> dimensions = Map.of("StreamName", stream.name(), "ConsumerName", consumerName);
+        sink.publish(NAMESPACE, "SubscribeToShard.Success", dimensions, started ? 1 : 0, "Count", now);
+        sink.publish(NAMESPACE, "SubscribeToShard.RateExceeded", dimensions, started ? 0 : 1, "Count", now);
+    }
+
     void writeThrottled(DataStream stream, Shard shard, int records, long now) {
         sink.publish(NAMESPACE, "WriteProvisionedThroughputExceeded", Map.of("StreamName", stream.name()), records,
                 "Count", now);
@@ -70,6 +89,7 @@ final class KinesisMetrics {
         sink.publish(NAMESPACE, "SubscribeToShardEvent.Records", dimensions, records, "Count", now);
         sink.publish(NAMESPACE, "SubscribeToShardEvent.Bytes", dimensions, bytes, "Bytes", now);
         sink.publish(NAMESPACE, "SubscribeToShardEvent.MillisBehindLatest", dimensions, millisBehind, "Milliseconds", now);
+        sink.publish(NAMESPACE, "SubscribeToShardEvent.Success", dimensions, 1, "Count", now);
     }
 
     private void shardLevel(DataStream stream, Shard shard, String metric, double value, String unit, long now) {

@@ -23,7 +23,7 @@ public final class KinesisService implements TargetService {
         KinesisContext context = new KinesisContext(
                 new StreamRegistry(options.accountId(), options.clock()), options.clock(), options.throughputLimits(),
                 options.transitionDelay().toMillis(), new KinesisMetrics(metrics));
-        tap = new StreamTap(context.streams);
+        tap = new StreamTap(context);
         StreamOperations streams = new StreamOperations(context);
         ShardOperations shards = new ShardOperations(context);
         RecordOperations records = new RecordOperations(context);
@@ -69,7 +69,7 @@ public final class KinesisService implements TargetService {
         operations.response("SubscribeToShard", consumers::subscribeToShard);
     }
 
-    /** How the emulator's other services (Firehose, Lambda) read streams. */
+    /** How the emulator's other services read streams (Firehose, Lambda) and write to them (EventBridge). */
     public StreamTap tap() {
         return tap;
     }

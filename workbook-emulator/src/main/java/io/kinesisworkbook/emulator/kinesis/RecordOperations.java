@@ -7,6 +7,7 @@ import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.AwsServiceException;
 import io.kinesisworkbook.emulator.http.Members;
 import io.kinesisworkbook.emulator.http.Validation;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import java.math.BigInteger;
 import java.util.Date;
 import java.util.List;
@@ -127,6 +128,8 @@ final class RecordOperations {
                 context.metrics.shardRecordsIn(stream, shard, 1, entry.bytes(), now);
             }
             context.metrics.recordsIn(stream, "PutRecords", parsed.length - failed, acceptedBytes, now);
+            // every failure here is a throttle: the emulator fails no record for another reason
+            context.metrics.putRecordsOutcome(stream, parsed.length, parsed.length - failed, 0, failed, now);
             response.put("FailedRecordCount", failed);
             response.put("EncryptionType", stream.encryptionType());
             context.metrics.putCall(stream, "PutRecords", failed == 0, elapsedMillis(started), now);
@@ -348,6 +351,6 @@ final class RecordOperations {
     }
 
     static double elapsedMillis(long startedNanos) {
-        return (System.nanoTime() - startedNanos) / 1_000_000.0;
+        return MetricsSink.millisSince(startedNanos);
     }
 }

@@ -8,6 +8,9 @@ import java.util.List;
  * stream with a Kinesis source, a Lambda event source mapping. They read shard by shard from a
  * position, follow reshards parents first, and are not billed against the shard's read limits
  * (AWS does bill them; the emulator's limits are for learners' consumers).
+ *
+ * <p>It also writes, as EventBridge does when a rule's target is a stream: one record at a time,
+ * through the same shard limits, metrics and sequence numbers as a PutRecord call.
  */
 public final class StreamTap {
 
@@ -30,10 +33,68 @@ public final class StreamTap {
     public record Batch(List<TappedRecord> records, long nextPosition, boolean shardEnded) {
     }
 
-    private final StreamRegistry streams;
+    /** How a write went: a service that writes retries THROTTLED and gives up on the others. */
+    public enum PutStatus { WRITTEN, THROTTLED, NO_SUCH_STREAM, TOO_LARGE }
 
-    StreamTap(StreamRegistry streams) {
-        this.streams = streams;
+    /**
+     * The answer to one write.
+     *
+     * @param shardId        where the record went (WRITTEN only)
+     * @param sequenceNumber its sequence number (WRITTEN only)
+     * @param message        why it was not written, in AWS's words (otherwise null)
+     */
+    public record PutResult(PutStatus status, String shardId, String sequenceNumber, String message) {
+        public boolean written() {
+            return status == PutStatus.WRITTEN;
+        }
+    }
+
+    private final StreamRegistry streams;
+    private final KinesisContext context;
+
+    StreamTap(KinesisContext context) {
+        this.streams = context.streams;
+        this.context = context;
+    }
+
+    /**
+     * Writes one record, as PutRecord does: routed by the MD5 of its partition key, counted against
+     * the shard's write limits (when the emulator enforces them) and in the stream's metrics.
+     */
+    public PutResult put(String streamArn, String partitionKey, byte[] data) {
+        DataStream stream = find(streamArn);
+        String account = context.account();
+        String name = streamArn == null ? "" : streamArn.substring(streamArn.lastIndexOf('/') + 1);
+        if (stream == null) {
+            return new PutResult(PutStatus.NO_SUCH_STREAM, null, null,
+                    KinesisErrors.streamNotFound(name, account).getMessage());
+        }
+        long started = System.nanoTime();
+        long now = context.now();
+        synchronized (stream) {
+            try {
+                stream.requireReadable(account);
+            } catch (RuntimeException notWritable) {
+                return new PutResult(PutStatus.NO_SUCH_STREAM, null, null, notWritable.getMessage());
+            }
+            int bytes = data.length + partitionKey.length();
+            if (data.length > stream.maxRecordSizeKiB() * 1024 || partitionKey.isEmpty() || partitionKey.length() > 256) {
+                return new PutResult(PutStatus.TOO_LARGE, null, null, "Record of " + bytes
+                        + " bytes (data and partition key) does not fit stream " + stream.name() + ".");
+            }
+            Shard shard = stream.shardFor(HashKeyRange.hashKeyOf(partitionKey));
+            if (context.throughputLimits && !shard.tryWrite(bytes, now)) {
+                context.metrics.writeThrottled(stream, shard, 1, now);
+                context.metrics.putCall(stream, "PutRecord", false, RecordOperations.elapsedMillis(started), now);
+                return new PutResult(PutStatus.THROTTLED, null, null,
+                        KinesisErrors.throughputMessage(shard.id(), stream.name(), account));
+            }
+            long position = shard.append(data, partitionKey, now, stream.isEncrypted());
+            context.metrics.recordsIn(stream, "PutRecord", 1, bytes, now);
+            context.metrics.shardRecordsIn(stream, shard, 1, bytes, now);
+            context.metrics.putCall(stream, "PutRecord", true, RecordOperations.elapsedMillis(started), now);
+            return new PutResult(PutStatus.WRITTEN, shard.id(), shard.sequenceNumberAt(position), null);
+        }
     }
 
     /** The stream's shards, oldest first; empty when there is no such stream. */

@@ -2,8 +2,9 @@ package io.kinesisworkbook.emulator.lambda;
 
 /**
  * What the emulator's other services need of Lambda: Firehose runs its transform function and an
- * event source mapping runs its consumer function through it, synchronously, as AWS does. The Lambda
- * service implements it; a test can wrap it to make a function fail for a while.
+ * event source mapping runs its consumer function through it, synchronously, as AWS does; S3
+ * notifications and EventBridge rules invoke functions asynchronously. The Lambda service implements
+ * it; a test can wrap it to make a function fail for a while.
  */
 public interface FunctionInvoker {
 
@@ -17,6 +18,18 @@ public interface FunctionInvoker {
      * @throws FunctionNotFoundException when there is no such function
      */
     Invocation invoke(String region, String functionNameOrArn, byte[] payload);
+
+    /**
+     * Queues an invocation and returns at once (InvocationType Event), as S3 and EventBridge invoke
+     * functions: a function that then fails is Lambda's to retry, not the caller's.
+     *
+     * @throws FunctionNotFoundException when there is no such function
+     * @throws FunctionNotReadyException when it cannot take invocations now (still Pending): try later
+     */
+    void invokeAsync(String region, String functionNameOrArn, byte[] payload);
+
+    /** Whether the function exists (S3 checks a notification's destination before it accepts it). */
+    boolean exists(String region, String functionNameOrArn);
 
     /**
      * One invocation's answer, as Invoke returns it.
@@ -34,6 +47,12 @@ public interface FunctionInvoker {
 
     class FunctionNotFoundException extends RuntimeException {
         public FunctionNotFoundException(String message) {
+            super(message);
+        }
+    }
+
+    class FunctionNotReadyException extends RuntimeException {
+        public FunctionNotReadyException(String message) {
             super(message);
         }
     }

@@ -3,6 +3,7 @@ package io.kinesisworkbook.emulator.lambda;
 import io.kinesisworkbook.emulator.http.AwsServiceException;
 import io.kinesisworkbook.emulator.lambda.runtime.FunctionExecutor;
 import io.kinesisworkbook.emulator.lambda.runtime.InvocationResult;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import java.nio.charset.StandardCharsets;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
@@ -20,8 +21,10 @@ public final class LambdaInvoker implements FunctionInvoker {
     private static final long THROTTLE_PATIENCE_MILLIS = 60_000;
 
     private final LambdaContext context;
+    private final LambdaMetrics metrics;
 
-    LambdaInvoker(LambdaContext context) {
+    LambdaInvoker(LambdaContext context, LambdaMetrics metrics) {
+        this.metrics = metrics;
         this.context = context;
     }
 
@@ -57,18 +60,41 @@ public final class LambdaInvoker implements FunctionInvoker {
 
     /** Starts one invocation; {@link FunctionExecutor.ThrottledException} when no slot is free. */
     CompletableFuture<InvocationResult> start(Resolved target, byte[] payload) {
-        return context.executor.invoke(target.version().runtime(), target.invokedArn(), payload);
+        String name = target.function().name();
+        CompletableFuture<InvocationResult> running;
+        try {
+            running = context.executor.invoke(target.version().runtime(), target.invokedArn(), payload);
+        } catch (FunctionExecutor.ThrottledException e) {
+            metrics.throttled(name);
+            throw e;
+        }
+        long started = System.nanoTime();
+        metrics.started(name);
+        return running.whenComplete((result, failure) -> metrics.finished(name, failure != null || result.failed(),
+                MetricsSink.millisSince(started)));
+    }
+
+    /**
+     * What another service's invocation runs; a function that does not exist is
+     * {@link FunctionNotFoundException}, other refusals (not Active yet) come back as AWS's error.
+     */
+    private Resolved resolveForService(String region, String functionNameOrArn) {
+        try {
+            return resolve(region, functionNameOrArn, null);
+        } catch (AwsServiceException e) {
+            if (e.status() == 404) {
+                throw new FunctionNotFoundException(e.getMessage());
+            }
+            throw e;
+        }
     }
 
     @Override
     public Invocation invoke(String region, String functionNameOrArn, byte[] payload) {
         Resolved target;
         try {
-            target = resolve(region, functionNameOrArn, null);
+            target = resolveForService(region, functionNameOrArn);
         } catch (AwsServiceException e) {
-            if (e.status() == 404) {
-                throw new FunctionNotFoundException(e.getMessage());
-            }
             return failure(e);
         }
         long giveUp = System.currentTimeMillis() + THROTTLE_PATIENCE_MILLIS;
@@ -89,6 +115,27 @@ public final class LambdaInvoker implements FunctionInvoker {
                 }
                 pause = Math.min(1000, pause * 2);
             }
+        }
+    }
+
+    @Override
+    public void invokeAsync(String region, String functionNameOrArn, byte[] payload) {
+        Resolved target;
+        try {
+            target = resolveForService(region, functionNameOrArn);
+        } catch (AwsServiceException e) {
+            throw new FunctionNotReadyException(e.getMessage());
+        }
+        invokeAsync(target, payload);
+    }
+
+    @Override
+    public boolean exists(String region, String functionNameOrArn) {
+        try {
+            resolve(region, functionNameOrArn, null);
+            return true;
+        } catch (AwsServiceException e) {
+            return e.status() != 404;
         }
     }
 

@@ -9,6 +9,7 @@ import io.kinesisworkbook.emulator.http.Validation;
 import io.kinesisworkbook.emulator.kinesis.StreamTap;
 import io.kinesisworkbook.emulator.lambda.mapping.EventSourceMappingOperations;
 import io.kinesisworkbook.emulator.lambda.runtime.FunctionExecutor;
+import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import io.kinesisworkbook.emulator.lambda.runtime.InvocationResult;
 import io.kinesisworkbook.emulator.s3.ObjectStore;
 import java.util.List;
@@ -46,11 +47,17 @@ public final class LambdaService implements RestService, AutoCloseable {
     private final ExecutorService api;
 
     public LambdaService(EmulatorOptions options, StreamTap streams, ObjectStore objects) {
+        this(options, streams, objects, MetricsSink.DISCARD);
+    }
+
+    /** @param metrics where the AWS/Lambda metrics go (CloudWatch's store) */
+    public LambdaService(EmulatorOptions options, StreamTap streams, ObjectStore objects, MetricsSink metrics) {
+        LambdaMetrics published = new LambdaMetrics(metrics, options.clock());
         context = new LambdaContext(options, objects);
         functions = new FunctionOperations(context);
         tags = new TagOperations(context);
-        invoker = new LambdaInvoker(context);
-        mappings = new EventSourceMappingOperations(options, streams, invoker, new MappingFunctions());
+        invoker = new LambdaInvoker(context, published);
+        mappings = new EventSourceMappingOperations(options, streams, invoker, new MappingFunctions(), published);
         AtomicInteger threads = new AtomicInteger();
         api = Executors.newFixedThreadPool(2, runnable -> {
             Thread thread = new Thread(runnable, "lambda-api-" + threads.incrementAndGet());

@@ -9,6 +9,17 @@ import java.util.Map;
  */
 public interface MetricsSink {
 
+    /** A sink that keeps nothing. */
+    MetricsSink DISCARD = (namespace, metricName, dimensions, value, unit, timestampMillis) -> { };
+
     void publish(String namespace, String metricName, Map<String, String> dimensions, double value, String unit,
                  long timestampMillis);
+
+    /**
+     * Milliseconds since {@code startedNanos} ({@link System#nanoTime()}), to the microsecond: what
+     * services publish as a latency or duration, and compact in the store.
+     */
+    static double millisSince(long startedNanos) {
+        return Math.round((System.nanoTime() - startedNanos) / 1_000.0) / 1_000.0;
+    }
 }

@@ -41,4 +41,14 @@ final class FunctionsInProcess implements FunctionInvoker {
         }
         return new Invocation(function.apply(payload), null, "");
     }
+
+    @Override
+    public void invokeAsync(String region, String functionNameOrArn, byte[] payload) {
+        invoke(region, functionNameOrArn, payload);
+    }
+
+    @Override
+    public boolean exists(String region, String functionNameOrArn) {
+        return functions.containsKey(functionNameOrArn);
+    }
 }

@@ -114,7 +114,7 @@ class ProtocolTest {
         HttpResponse<String> response = http.send(HttpRequest.newBuilder(emulator.endpoint().resolve("/_workbook/health")).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).isEqualTo(200);
-        assertThat(response.body()).contains("\"kinesis\":\"running\"");
+        assertThat(response.body()).contains("\"kinesis\":\"running\"").contains("\"events\":\"running\"");
     }
 
     @Test

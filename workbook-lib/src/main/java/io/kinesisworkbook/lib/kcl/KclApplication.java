@@ -34,9 +34,10 @@ import tech.tablesaw.api.Table;
  * app.close();                              // graceful shutdown of the workers still running
  * }</pre>
  *
- * <p>On a local backend it is tuned to start in seconds ({@link KclTuning#quickLocal()}), reads by
- * polling and publishes no metrics; on AWS it keeps KCL's timings, enhanced fan-out and CloudWatch
- * metrics. Either way, before the first worker starts it prepares the lease table as KCL would (see
+ * <p>On a local backend it is tuned to start in seconds ({@link KclTuning#quickLocal()}) and reads
+ * by polling; on AWS it keeps KCL's timings and enhanced fan-out. Everywhere it publishes KCL's
+ * metrics (MillisBehindLatest, RecordsProcessed, ...) to CloudWatch at KCL's DETAILED level, in
+ * a namespace named after the application; the embedded emulator serves them. Either way, before the first worker starts it prepares the lease table as KCL would (see
  * {@link LeaseTableBootstrap}), without KCL's fixed waits.
  */
 public final class KclApplication implements AutoCloseable {
@@ -255,7 +256,7 @@ public final class KclApplication implements AutoCloseable {
 
         /**
          * Publishes KCL's metrics to CloudWatch at {@code level}, or none at all for {@code null}. The
-         * default is none on local backends and KCL's own (DETAILED) on AWS.
+         * default is KCL's own (DETAILED) on every backend.
          */
         public Builder metrics(MetricsLevel level) {
             this.metricsLevel = level;
@@ -298,8 +299,8 @@ public final class KclApplication implements AutoCloseable {
             if (metricsChosen) {
                 return metricsLevel;
             }
-            // No CloudWatch on the embedded emulator (yet); on AWS, KCL's default level.
-            return local() ? null : MetricsLevel.DETAILED;
+            // KCL's default level everywhere: the embedded emulator serves CloudWatch too.
+            return MetricsLevel.DETAILED;
         }
     }
 }

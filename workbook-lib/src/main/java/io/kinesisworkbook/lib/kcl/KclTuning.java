@@ -36,12 +36,14 @@ package io.kinesisworkbook.lib.kcl;
  *                                         this long before it starts (unless the lease table was prepared for it).
  * @param tableWaitPollMillis              how often {@link KclApplication} asks whether the lease table and its index
  *                                         are ACTIVE when it prepares them (KCL itself asks every 10 s).
+ * @param metricsBufferMillis              how long KCL gathers its metrics before it sends them to CloudWatch
+ *                                         (PutMetricData). KCL: 10,000.
  */
 public record KclTuning(long failoverTimeMillis, long leaseAssignmentIntervalMillis, long workerMetricsReporterMillis,
                         long workerMetricsCaptureMillis, long leaderHeartbeatMillis, long leaderLeaseMillis,
                         long parentShardPollIntervalMillis, long initializationBackoffMillis,
                         long dispatchPollIntervalMillis, long pollingIdleMillis, long gracefulHandoffTimeoutMillis,
-                        long shardSyncIntervalMillis, long tableWaitPollMillis) {
+                        long shardSyncIntervalMillis, long tableWaitPollMillis, long metricsBufferMillis) {
 
     public KclTuning {
         if (leaderLeaseMillis < 2 * leaderHeartbeatMillis) {
@@ -56,16 +58,17 @@ public record KclTuning(long failoverTimeMillis, long leaseAssignmentIntervalMil
     /** KCL 3.5.1's own values: what a production application starts from. */
     public static KclTuning kclDefaults() {
         return new KclTuning(10_000, 20_000, 30_000, 1_000, 30_000, 120_000, 10_000, 1_000, 1_000, 1_500, 30_000,
-                60_000, 1_000);
+                60_000, 1_000, 10_000);
     }
 
     /**
      * For a local backend, where DynamoDB and Kinesis answer in milliseconds and nothing is billed:
      * leases expire after 5 s and the leader assigns every second, workers report in every 2 s and
      * a new leader is found within a second, children start half a second after their parents end,
-     * each shard is read five times a second, and a shard sync pauses a second rather than a minute.
+     * each shard is read five times a second, a shard sync pauses a second rather than a minute, and
+     * KCL's metrics reach CloudWatch every second, so a graph of MillisBehindLatest moves in a demo.
      */
     public static KclTuning quickLocal() {
-        return new KclTuning(5_000, 1_000, 2_000, 250, 1_000, 10_000, 500, 500, 250, 200, 5_000, 1_000, 100);
+        return new KclTuning(5_000, 1_000, 2_000, 250, 1_000, 10_000, 500, 500, 250, 200, 5_000, 1_000, 100, 1_000);
     }
 }

@@ -91,7 +91,7 @@ final class SchedulerFactory {
             // No CloudWatch calls at all (a metrics level of NONE would still start CloudWatch's publisher).
             return metrics.metricsFactory(new NullMetricsFactory());
         }
-        return metrics.metricsLevel(settings.metricsLevel());
+        return metrics.metricsLevel(settings.metricsLevel()).metricsBufferTimeMillis(settings.tuning().metricsBufferMillis());
     }
 
     private static RetrievalConfig retrievalConfig(ConfigsBuilder configs, KclSettings settings) {

@@ -1,5 +1,6 @@
 package io.kinesisworkbook.lib.streams;
 
+import io.kinesisworkbook.lib.Wait;
 import io.kinesisworkbook.lib.backend.WorkbookException;
 import java.math.BigInteger;
 import java.time.Duration;
@@ -137,17 +138,6 @@ public final class Streams {
     }
 
     private static void waitUntil(java.util.function.BooleanSupplier condition, String what) {
-        long deadline = System.nanoTime() + TIMEOUT.toNanos();
-        while (!condition.getAsBoolean()) {
-            if (System.nanoTime() > deadline) {
-                throw new WorkbookException("Gave up waiting for " + what + " after " + TIMEOUT.toMinutes() + " minutes.");
-            }
-            try {
-                Thread.sleep(POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new WorkbookException("Interrupted while waiting for " + what + ".");
-            }
-        }
+        Wait.until(what, TIMEOUT, POLL, condition);
     }
 }

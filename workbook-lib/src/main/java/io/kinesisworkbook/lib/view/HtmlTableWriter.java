@@ -2,7 +2,10 @@ package io.kinesisworkbook.lib.view;
 
 import java.util.List;
 
+import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.NumericColumn;
+import tech.tablesaw.api.ShortColumn;
 import tech.tablesaw.api.Table;
 import tech.tablesaw.columns.Column;
 
@@ -10,7 +13,8 @@ import tech.tablesaw.columns.Column;
  * Writes a Tablesaw table as an HTML fragment for Jupyter; Tablesaw itself only writes text, CSV and JSON.
  *
  * <p>The caption names the table and its full size. Numeric columns are right-aligned and carry
- * {@code class="number"}, so digits line up. Only the first {@code maxRows} rows are written, followed by
+ * {@code class="number"}, so digits line up; whole numbers have their thousands grouped ("1,500",
+ * not "1500"), as everything a projector shows. Only the first {@code maxRows} rows are written, followed by
  * a "… N more rows" note: a notebook output with 100,000 rows helps nobody and slows the browser.
  */
 final class HtmlTableWriter {
@@ -60,11 +64,20 @@ final class HtmlTableWriter {
             html.append("<tr>");
             for (Column<?> column : table.columns()) {
                 html.append("<td").append(alignment(column)).append('>')
-                        .append(Html.escape(column.getString(row))).append("</td>");
+                        .append(Html.escape(cell(column, row))).append("</td>");
             }
             html.append("</tr>\n");
         }
         html.append("</tbody>\n");
+    }
+
+    /** Whole numbers grouped by thousands; everything else as Tablesaw prints it. */
+    private static String cell(Column<?> column, int row) {
+        boolean whole = column instanceof LongColumn || column instanceof IntColumn || column instanceof ShortColumn;
+        if (whole && !column.isMissing(row)) {
+            return String.format("%,d", ((Number) column.get(row)).longValue());
+        }
+        return column.getString(row);
     }
 
     private int shownRows(Table table) {

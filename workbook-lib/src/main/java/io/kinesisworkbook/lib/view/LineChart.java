@@ -42,6 +42,8 @@ public final class LineChart extends ChartView<LineChart> {
         XYChart chart = styled(new XYChart(width(), height()));
         chart.getStyler().setDefaultSeriesRenderStyle(XYSeriesRenderStyle.Line);
         chart.getStyler().setMarkerSize(6);
+        readableNumbers(chart.getStyler(), ys.values().stream().flatMap(List::stream).mapToDouble(Number::doubleValue), false,
+                xs.values().stream().flatMap(List::stream).mapToDouble(Number::doubleValue));
         xs.forEach((name, x) -> chart.addSeries(name, x, ys.get(name)));
         return chart;
     }

@@ -1,5 +1,9 @@
 package io.kinesisworkbook.lib.view;
 
+import java.math.BigInteger;
+import java.util.List;
+import java.util.Map;
+import software.amazon.awssdk.services.kinesis.model.Shard;
 import tech.tablesaw.api.Table;
 
 /**
@@ -41,6 +45,21 @@ public final class Show {
     /** Shows an HTML fragment; a terminal gets its text without the tags. */
     public static void html(String html) {
         display.html(html, Html.toPlainText(html));
+    }
+
+    /** The hash key space as a number line cut into the open shards' ranges; see {@link ShardPictures#keySpace}. */
+    public static void keySpace(List<Shard> shards) {
+        keySpace(shards, Map.of());
+    }
+
+    /** The same, with each of {@code marks} (a partition key, say, to its hash key) drawn where it falls. */
+    public static void keySpace(List<Shard> shards, Map<String, BigInteger> marks) {
+        display.html(ShardPictures.keySpace(shards, marks), ShardPictures.keySpaceText(shards, marks));
+    }
+
+    /** Parents and children after resharding, as tall as their share of the keys; see {@link ShardPictures#lineage}. */
+    public static void shardLineage(List<Shard> shards) {
+        display.html(ShardPictures.lineage(shards), ShardPictures.lineageText(shards));
     }
 
     public static void text(Object value) {

@@ -21,7 +21,8 @@ import org.junit.jupiter.api.Test;
 /**
  * A KCL 3.5.1 application on the embedded emulator, through the real KCL: two workers share the
  * shards, a crashed worker's shards move to the other one from the last checkpoint, and a reshard
- * is followed parents first. Every test ends with exactly the records produced processed at least once.
+ * is followed parents first; KCL's own metrics (MillisBehindLatest) reach the emulator's CloudWatch.
+ * Every test ends with exactly the records produced processed at least once.
  */
 class KclApplicationTest {
 
@@ -66,6 +67,10 @@ class KclApplicationTest {
         assertThat(Duration.between(start, Instant.now())).isLessThan(Duration.ofSeconds(30));
         await("each worker to hold two of the four leases", () -> ownersCount("worker-1") == 2
                 && ownersCount("worker-2") == 2);
+        // KCL publishes its metrics through PutMetricData; the emulator's CloudWatch keeps them
+        await("KCL's MillisBehindLatest per shard in CloudWatch", () -> aws.cloudWatchAsync()
+                .listMetrics(b -> b.namespace(app.name()).metricName("MillisBehindLatest")).join().metrics().stream()
+                .anyMatch(metric -> metric.dimensions().stream().anyMatch(d -> d.name().equals("ShardId"))));
 
         assertThat(first.shutdown(Duration.ofSeconds(60))).isTrue();
         assertThat(first.isRunning()).isFalse();

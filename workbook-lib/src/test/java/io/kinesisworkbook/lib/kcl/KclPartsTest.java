@@ -146,9 +146,9 @@ class KclPartsTest {
     void tuningKeepsToWhatKclAccepts() {
         assertThat(KclTuning.quickLocal().failoverTimeMillis()).isLessThan(KclTuning.kclDefaults().failoverTimeMillis());
         assertThatThrownBy(() -> new KclTuning(5_000, 1_000, 2_000, 250, 1_000, 1_500, 500, 500, 250, 200, 5_000, 1_000,
-                100)).hasMessageContaining("leaderLeaseMillis");
+                100, 1_000)).hasMessageContaining("leaderLeaseMillis");
         assertThatThrownBy(() -> new KclTuning(5_000, 1_000, 2_000, 250, 1_000, 10_000, 500, 500, 250, 100, 5_000, 1_000,
-                100)).hasMessageContaining("pollingIdleMillis");
+                100, 1_000)).hasMessageContaining("pollingIdleMillis");
     }
 
     private HandlerProcessor processor(RecordHandler handler) {

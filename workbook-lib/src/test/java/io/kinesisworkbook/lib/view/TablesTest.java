@@ -12,6 +12,7 @@ import org.junit.jupiter.api.Test;
 
 import tech.tablesaw.api.ColumnType;
 import tech.tablesaw.api.IntColumn;
+import tech.tablesaw.api.LongColumn;
 import tech.tablesaw.api.StringColumn;
 import tech.tablesaw.api.Table;
 
@@ -41,8 +42,18 @@ class TablesTest {
         String html = Tables.html(table);
 
         assertThat(html).contains("<th class=\"number\" style=\"text-align:right\">records</th>")
-                .contains("<td class=\"number\" style=\"text-align:right\">1234</td>")
+                .contains("<td class=\"number\" style=\"text-align:right\">1,234</td>")
                 .contains("<td style=\"text-align:left\">shardId-0</td>");
+    }
+
+    @Test
+    void htmlGroupsTheDigitsOfWholeNumbersAndLeavesMissingCellsEmpty() {
+        Table table = Table.create("t", LongColumn.create("bytes", new long[] {1_048_576, -2_500}));
+        table.longColumn("bytes").appendMissing();
+
+        String html = Tables.html(table);
+
+        assertThat(html).contains(">1,048,576</td>", ">-2,500</td>", "style=\"text-align:right\"></td>");
     }
 
     @Test

@@ -15,6 +15,7 @@ import io.kinesisworkbook.emulator.http.RestResponse;
 import io.kinesisworkbook.emulator.http.Validation;
 import io.kinesisworkbook.emulator.kinesis.StreamTap;
 import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
+import io.kinesisworkbook.emulator.lambda.LambdaMetrics;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -53,11 +54,13 @@ public final class EventSourceMappingOperations implements AutoCloseable {
     private final StreamTap streams;
     private final FunctionInvoker invoker;
     private final Functions functions;
+    private final LambdaMetrics metrics;
     private final Map<String, EventSourceMapping> mappings = new ConcurrentHashMap<>();
     private final Map<String, KinesisPoller> pollers = new ConcurrentHashMap<>();
 
     public EventSourceMappingOperations(EmulatorOptions options, StreamTap streams, FunctionInvoker invoker,
-                                        Functions functions) {
+                                        Functions functions, LambdaMetrics metrics) {
+        this.metrics = metrics;
         this.accountId = options.accountId();
         this.clock = options.clock();
         this.transitionMillis = options.transitionDelay().toMillis();
@@ -131,10 +134,13 @@ public final class EventSourceMappingOperations implements AutoCloseable {
                     parallelization == null ? 1 : parallelization, settings,
                     responseTypes == null ? List.of() : responseTypes, now, now + transitionMillis);
             mappings.put(mapping.uuid, mapping);
-            KinesisPoller poller = new KinesisPoller(mapping, streams, invoker, clock, functions::roleOf);
+            // The answer describes the mapping as created (Creating, as AWS answers), before its
+            // poller starts: on a busy machine the poller could otherwise settle it first.
+            ObjectNode created = describe(mapping);
+            KinesisPoller poller = new KinesisPoller(mapping, streams, invoker, clock, functions::roleOf, metrics);
             pollers.put(mapping.uuid, poller);
             poller.start();
-            return response(202, describe(mapping));
+            return response(202, created);
         }
     }
 

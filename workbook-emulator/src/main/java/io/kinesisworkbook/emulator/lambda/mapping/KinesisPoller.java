@@ -5,6 +5,7 @@ import io.kinesisworkbook.emulator.kinesis.StreamTap;
 import io.kinesisworkbook.emulator.kinesis.StreamTap.ShardView;
 import io.kinesisworkbook.emulator.kinesis.StreamTap.TappedRecord;
 import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
+import io.kinesisworkbook.emulator.lambda.LambdaMetrics;
 import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Deque;
@@ -49,6 +50,7 @@ final class KinesisPoller implements Runnable {
     private final FunctionInvoker invoker;
     private final EmulatorClock clock;
     private final Function<String, String> roleOf;
+    private final LambdaMetrics metrics;
     private final Map<String, ShardCursor> cursors = new LinkedHashMap<>();
     private final Set<String> drained = new HashSet<>();
     /** LATEST, fixed when the mapping was created: records put after that reach the function. */
@@ -57,7 +59,8 @@ final class KinesisPoller implements Runnable {
     private Thread thread;
 
     KinesisPoller(EventSourceMapping mapping, StreamTap tap, FunctionInvoker invoker, EmulatorClock clock,
-                  Function<String, String> roleOf) {
+                  Function<String, String> roleOf, LambdaMetrics metrics) {
+        this.metrics = metrics;
         this.mapping = mapping;
         this.tap = tap;
         this.invoker = invoker;
@@ -205,6 +208,9 @@ final class KinesisPoller implements Runnable {
         try {
             byte[] event = KinesisEvents.event(attempt.records, mapping.eventSourceArn, mapping.region,
                     roleOf.apply(mapping.functionArn));
+            // IteratorAge: how old the batch's last record is as the function gets it
+            metrics.iteratorAge(mapping.functionArn.substring(mapping.functionArn.lastIndexOf(':') + 1),
+                    now - attempt.records.get(attempt.records.size() - 1).arrivalMillis());
             result = invoker.invoke(mapping.region, mapping.functionArn, event);
         } catch (FunctionInvoker.FunctionNotFoundException e) {
             mapping.processed(false);
