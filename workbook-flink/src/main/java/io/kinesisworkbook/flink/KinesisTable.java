@@ -244,10 +244,18 @@ public final class KinesisTable {
                     + partitioned + ConnectorOptions.withClause(options);
         }
 
-        private static String interval(Duration delay) {
+        /**
+         * A delay as a SQL interval. A plain {@code SECOND} interval holds at most 99 seconds (its
+         * default leading precision is 2), so longer delays are written {@code DAY TO SECOND}.
+         */
+        static String interval(Duration delay) {
             long millis = delay.toMillis();
-            return millis % 1000 == 0 ? "INTERVAL '" + millis / 1000 + "' SECOND"
-                    : "INTERVAL '" + String.format(java.util.Locale.ROOT, "%.3f", millis / 1000.0) + "' SECOND";
+            if (millis < 100_000) {
+                return millis % 1000 == 0 ? "INTERVAL '" + millis / 1000 + "' SECOND"
+                        : "INTERVAL '" + String.format(java.util.Locale.ROOT, "%.3f", millis / 1000.0) + "' SECOND";
+            }
+            return String.format(java.util.Locale.ROOT, "INTERVAL '%d %02d:%02d:%02d.%03d' DAY TO SECOND(3)", delay.toDays(),
+                    delay.toHoursPart(), delay.toMinutesPart(), delay.toSecondsPart(), delay.toMillisPart());
         }
     }
 }

@@ -69,6 +69,16 @@ class StreamingSqlTest {
     }
 
     @Test
+    void watermarkDelaysOfAnyLengthAreAccepted() {
+        for (Duration delay : List.of(Duration.ofMillis(1500), Duration.ofSeconds(99), Duration.ofSeconds(100), Duration.ofDays(1))) {
+            KinesisTable table = sql.table("delayed").fromStream("clicks").columnsOf(Click.class).watermark(delay).create();
+            assertThat(table.ddl()).contains(KinesisTable.Builder.interval(delay));
+            sql.execute("DROP TABLE delayed");
+        }
+        assertThat(KinesisTable.Builder.interval(Duration.ofDays(1))).isEqualTo("INTERVAL '1 00:00:00.000' DAY TO SECOND(3)");
+    }
+
+    @Test
     void aTumblingWindowCountsWhatPlainJavaCounts() {
         Map<Instant, Long> expected = clicks.stream().collect(Collectors.groupingBy(
                 c -> c.timestamp().truncatedTo(ChronoUnit.SECONDS), TreeMap::new, Collectors.counting()));

@@ -51,6 +51,16 @@ public final class StreamingSqlBenchmark {
 
     public static void main(String[] args) {
         int records = args.length > 0 ? Integer.parseInt(args[0]) : 200_000;
+        try {
+            run(records);
+        } catch (RuntimeException e) {
+            e.printStackTrace();
+            System.exit(1);   // Flink's threads would keep the JVM (and exec:java) waiting
+        }
+        System.exit(0);       // the shared cluster stops in its shutdown hook
+    }
+
+    private static void run(int records) {
         try (Emulator emulator = Emulator.start(EmulatorOptions.defaults().withInstantTransitions().withoutThroughputLimits())) {
             Connection connection = new Connection(Backend.EMBEDDED, Optional.of(emulator.endpoint()), Region.US_EAST_1,
                     StaticCredentialsProvider.create(AwsBasicCredentials.create("bench", "bench")), Integer.MAX_VALUE);
@@ -71,7 +81,6 @@ public final class StreamingSqlBenchmark {
             System.out.printf("first row after StreamingSql.on(...): cold %.1f s (this JVM's first), warm %.1f s (a second session)%n", cold, warm);
 
             throughput(connection, kinesis, second, records);
-            System.exit(0);   // the shared cluster stops in its shutdown hook
         }
     }
 
