@@ -172,6 +172,12 @@ final class EmbeddedFlink implements AutoCloseable {
         c.setString("state.backend.type", "hashmap");
         // A cancelled job ends at once rather than after a restart strategy's retries.
         c.setString("restart-strategy.type", "none");
+        // A job without a jar or class path of its own has its configuration read, on the job
+        // manager, with the JVM's system class loader. In a notebook kernel that loader does not see
+        // Flink (JShell loads the notebook's class path in a loader of its own): ClassNotFoundException:
+        // ExecutionConfig. An entry of the job's class path, an empty folder, makes Flink give each job
+        // a class loader of its own, whose parent is the loader that loaded Flink.
+        c.setString("pipeline.classpaths", workDir.toAbsolutePath().resolve("job-classpath").toUri().toString());
         return c;
     }
 

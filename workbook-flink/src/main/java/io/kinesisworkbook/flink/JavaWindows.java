@@ -29,7 +29,13 @@ public final class JavaWindows {
         return hopping(events, time, size, size, key);
     }
 
-    /** Events per hopping (sliding) window of {@code size}, one starting every {@code slide}, and per key. */
+    /** Events per hopping window, keyed by the window's start alone: for a query that groups by window only. */
+    public static <E> Map<String, Long> hopping(Collection<E> events, Function<E, Instant> time, Duration size,
+                                                Duration slide) {
+        return hopping(events, time, size, slide, null);
+    }
+
+    /** Events per hopping (sliding) window of {@code size}, one starting every {@code slide}, and per key (or none, when null). */
     public static <E> Map<String, Long> hopping(Collection<E> events, Function<E, Instant> time, Duration size,
                                                 Duration slide, Function<E, ?> key) {
         Map<String, Long> counts = new TreeMap<>();
@@ -39,7 +45,8 @@ public final class JavaWindows {
             long at = time.apply(event).toEpochMilli();
             long lastStart = Math.floorDiv(at, slideMillis) * slideMillis;
             for (long start = lastStart; start > at - sizeMillis; start -= slideMillis) {
-                counts.merge(Instant.ofEpochMilli(start) + "|" + key.apply(event), 1L, Long::sum);
+                String window = Instant.ofEpochMilli(start).toString();
+                counts.merge(key == null ? window : window + "|" + key.apply(event), 1L, Long::sum);
             }
         }
         return counts;

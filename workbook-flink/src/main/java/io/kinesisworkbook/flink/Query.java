@@ -27,7 +27,10 @@ public final class Query {
     private Until until = Until.after(Until.DEFAULT_LIMIT);
     private Duration refresh = DEFAULT_REFRESH;
     private Function<SqlResult, ChartView<?>> chart;
-    private int shownRows = 15;
+    /** Rows the live table shows: fewer beside a chart, so that the query, its table and chart fit one slide. */
+    static final int SHOWN_ROWS = 10;
+    static final int SHOWN_ROWS_WITH_CHART = 3;
+    private Integer shownRows;
 
     Query(StreamingSql session, String sql) {
         this.session = session;
@@ -57,7 +60,7 @@ public final class Query {
         return this;
     }
 
-    /** How many rows the live table shows: the newest ones (15 by default). */
+    /** How many rows the live table shows: the newest ones (10 by default, 3 above a chart). */
     public Query showing(int rows) {
         this.shownRows = rows;
         return this;
@@ -65,7 +68,8 @@ public final class Query {
 
     /** Runs the query with its live result (a table, and the chart if there is one) updated in place in the cell. */
     public SqlResult show() {
-        try (LiveResultView view = new LiveResultView(title, chart, shownRows)) {
+        int rows = shownRows != null ? shownRows : chart == null ? SHOWN_ROWS : SHOWN_ROWS_WITH_CHART;
+        try (LiveResultView view = new LiveResultView(title, chart, rows)) {
             SqlResult result = session.run(this, view::update);
             view.finish(result);
             return result;

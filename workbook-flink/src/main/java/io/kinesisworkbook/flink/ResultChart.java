@@ -23,6 +23,12 @@ import java.util.function.Function;
  */
 public final class ResultChart {
 
+    /**
+     * A live result's chart is lower than the workbook's usual 800x400: the query's code, its
+     * newest rows and the chart share one 1280x720 slide.
+     */
+    static final int HEIGHT = 300;
+
     private ResultChart() {
     }
 
@@ -39,7 +45,7 @@ public final class ResultChart {
                 values.merge(row.string(key), (Number) row.get(value), (a, b) -> b);
             }
             BarChart chart = Charts.bars(title).series(value, values);
-            return chart.xAxis(key).yAxis(value);
+            return chart.xAxis(key).yAxis(value).size(ChartView.DEFAULT_WIDTH, HEIGHT);
         };
     }
 
@@ -66,7 +72,7 @@ public final class ResultChart {
             }
             TimeSeriesChart chart = Charts.timeSeries(title).xAxis(time + " (UTC)").yAxis(yAxis);
             lines.forEach((line, points) -> chart.series(line, new ArrayList<>(points.keySet()), List.copyOf(points.values())));
-            return chart;
+            return chart.size(ChartView.DEFAULT_WIDTH, HEIGHT);
         }
     }
 }

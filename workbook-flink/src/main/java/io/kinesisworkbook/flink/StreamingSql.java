@@ -133,7 +133,7 @@ public final class StreamingSql implements AutoCloseable {
         }
     }
 
-    /** Any statement that runs at once: CREATE VIEW, CREATE TABLE, DROP, SET. */
+    /** Any statement that runs at once: CREATE VIEW, CREATE TABLE, DROP. */
     public void execute(String statement) {
         TableResult result;
         try {
