@@ -29,7 +29,7 @@ public final class Query {
     private Function<SqlResult, ChartView<?>> chart;
     /** Rows the live table shows: fewer beside a chart, so that the query, its table and chart fit one slide. */
     static final int SHOWN_ROWS = 10;
-    static final int SHOWN_ROWS_WITH_CHART = 3;
+    static final int SHOWN_ROWS_WITH_CHART = 2;
     private Integer shownRows;
 
     Query(StreamingSql session, String sql) {
@@ -60,7 +60,7 @@ public final class Query {
         return this;
     }
 
-    /** How many rows the live table shows: the newest ones (10 by default, 3 above a chart). */
+    /** How many rows the live table shows: the newest ones (10 by default, 2 above a chart). */
     public Query showing(int rows) {
         this.shownRows = rows;
         return this;
