@@ -27,7 +27,7 @@ public final class ResultChart {
      * A live result's chart is lower than the workbook's usual 800x400: the query's code, its
      * newest rows and the chart share one 1280x720 slide.
      */
-    static final int HEIGHT = 280;
+    static final int HEIGHT = 260;
 
     private ResultChart() {
     }
