@@ -73,16 +73,23 @@ public final class StreamReader {
         return records;
     }
 
-    /** Reads until every open shard is caught up with its newest record; returns what it read. */
+    /**
+     * Reads until every open shard is caught up with its newest record; returns what it read. Caught
+     * up means a read came back empty with every shard caught up, or every shard was caught up on two
+     * reads in a row: on a stream a producer keeps writing to, an empty read may never come.
+     */
     public List<ConsumedRecord> readAvailable() {
         List<ConsumedRecord> records = new ArrayList<>();
-        boolean caughtUp = false;
-        while (!caughtUp) {
+        int caughtUpReads = 0;
+        while (true) {
             List<ConsumedRecord> batch = poll();
             records.addAll(batch);
-            caughtUp = batch.isEmpty() && reading.values().stream().allMatch(ShardReader::isCaughtUp);
+            boolean caughtUp = reading.values().stream().allMatch(ShardReader::isCaughtUp);
+            caughtUpReads = caughtUp ? caughtUpReads + 1 : 0;
+            if (caughtUp && (batch.isEmpty() || caughtUpReads == 2)) {
+                return records;
+            }
         }
-        return records;
     }
 
     /** Hands every record to {@code action} for {@code duration}, then returns. */

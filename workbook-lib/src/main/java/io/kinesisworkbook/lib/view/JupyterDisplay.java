@@ -19,7 +19,8 @@ import java.util.Optional;
  *       {@code "text/html"}, the kernel's fallback renderer puts the string under that mime unchanged,
  *       so a PNG goes as base64 text, which is what Jupyter expects for images.</li>
  *   <li>{@code void Global.updateDisplay(String id, String mime, Object value)} sends
- *       {@code update_display_data} for that id, which replaces the output in place (the progress bar).</li>
+ *       {@code update_display_data} for that id, which replaces the output in place (the progress bar,
+ *       a live query's table and chart).</li>
  * </ul>
  * We call them through reflection because this library must compile and run without the kernel: the
  * kernel is not a Maven dependency, and outside Jupyter its classes are simply absent.
@@ -74,7 +75,7 @@ final class JupyterDisplay implements Display {
 
     @Override
     public void chart(ChartView<?> chart) {
-        show("image/png", Base64.getEncoder().encodeToString(chart.png()));
+        show("image/png", png(chart));
     }
 
     @Override
@@ -101,6 +102,26 @@ final class JupyterDisplay implements Display {
                 update(html, plainText);
             }
         };
+    }
+
+    @Override
+    public LiveChart liveChart(ChartView<?> chart) {
+        String id = show("image/png", png(chart));
+        return new LiveChart() {
+            @Override
+            public void update(ChartView<?> chart) {
+                call(updateDisplay, id, "image/png", png(chart));
+            }
+
+            @Override
+            public void finish(ChartView<?> chart) {
+                update(chart);
+            }
+        };
+    }
+
+    private static String png(ChartView<?> chart) {
+        return Base64.getEncoder().encodeToString(chart.png());
     }
 
     /** Flushes stdout first, so text printed earlier in the cell appears above this output, not below it. */

@@ -76,6 +76,21 @@ final class TerminalDisplay implements Display {
         };
     }
 
+    /** A terminal cannot redraw a picture: only the last one is shown, when the output finishes. */
+    @Override
+    public LiveChart liveChart(ChartView<?> first) {
+        return new LiveChart() {
+            @Override
+            public void update(ChartView<?> chart) {
+            }
+
+            @Override
+            public void finish(ChartView<?> chart) {
+                chart(chart);
+            }
+        };
+    }
+
     /** "Events per second" becomes "events-per-second.png". */
     static String fileName(String title) {
         String slug = title.toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-").replaceAll("^-|-$", "");

@@ -1,6 +1,7 @@
 package io.kinesisworkbook.lib.consumer;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
 
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.ManualClock;
@@ -12,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 import org.junit.jupiter.api.Test;
 import software.amazon.awssdk.core.SdkBytes;
 
@@ -38,6 +41,30 @@ class StreamReaderTest {
             byKey.values().forEach(values -> assertThat(values).isSorted());
             assertThat(records.stream().map(ConsumedRecord::shardId).distinct())
                     .contains("shardId-000000000000", "shardId-000000000002", "shardId-000000000004");
+        }
+    }
+
+    @Test
+    void readAvailableReturnsWhileAProducerKeepsWriting() throws Exception {
+        try (LocalAws aws = new LocalAws(EmulatorOptions.defaults().withInstantTransitions())) {
+            new Streams(aws.kinesis).create("busy", 2);
+            put(aws, "busy", "before");
+            AtomicBoolean writing = new AtomicBoolean(true);
+            Thread producer = new Thread(() -> {
+                for (int i = 0; writing.get(); i++) {
+                    put(aws, "busy", "live-" + i);
+                    LockSupport.parkNanos(5_000_000);   // 200 a second, within the shards' write limits
+                }
+            });
+            producer.start();
+            try {
+                List<ConsumedRecord> read = assertTimeoutPreemptively(Duration.ofSeconds(30),
+                        () -> StreamReader.of(aws.kinesis, "busy").build().readAvailable());
+                assertThat(read).extracting(ConsumedRecord::text).contains("before");
+            } finally {
+                writing.set(false);
+                producer.join();
+            }
         }
     }
 
