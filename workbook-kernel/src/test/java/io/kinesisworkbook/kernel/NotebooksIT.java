@@ -95,9 +95,10 @@ class NotebooksIT {
                 types.add(output.get("output_type").asText());
                 output.path("text").forEach(line -> text.append(line.asText()));
                 output.path("data").fieldNames().forEachRemaining(types::add);
-                // A chart is a PNG (XChart); a picture of shards or leases is an SVG inside HTML.
-                drew |= output.path("data").has("image/png")
-                        || output.path("data").path("text/html").toString().contains("<svg");
+                // A chart is a PNG (XChart), or PNGs in a grid of HTML (a dashboard); a picture of
+                // shards or leases is an SVG inside HTML.
+                String html = output.path("data").path("text/html").toString();
+                drew |= output.path("data").has("image/png") || html.contains("<svg") || html.contains("data:image/png");
             }
         }
         assertThat(echoedCells(executed)).as("cells whose last statement's value the kernel echoed: keep it in a variable")
