@@ -3,19 +3,14 @@ package io.kinesisworkbook.emulator.events;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import io.kinesisworkbook.emulator.AwsCli;
 import io.kinesisworkbook.emulator.Emulator;
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.SdkClients;
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -31,22 +26,16 @@ import software.amazon.awssdk.services.kinesis.model.Record;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class AwsCliTest {
 
-    /** Debian's package puts it here; another {@code aws} on the PATH may be a different major version. */
-    private static final Path DEBIAN_CLI = Path.of("/usr/bin/aws");
-
     @TempDir
-    Path home;
+    static Path home;   // static: set before @BeforeAll, which gives it to the CLI
     private Emulator emulator;
     private KinesisClient kinesis;
+    private AwsCli cli;
 
     @BeforeAll
     void start() {
-        if (!Files.isExecutable(DEBIAN_CLI)) {
-            String reason = "the AWS CLI is not installed (" + DEBIAN_CLI + "; apt-get install awscli): AwsCliTest skipped";
-            System.out.println(reason);
-            Assumptions.abort(reason);
-        }
         emulator = Emulator.start(EmulatorOptions.defaults().withInstantTransitions());
+        cli = AwsCli.on(emulator.endpoint(), home, "AwsCliTest");   // skips the class where the CLI is missing
         kinesis = SdkClients.kinesis(emulator.endpoint(), SdkClients.Wire.CBOR);
     }
 
@@ -63,21 +52,21 @@ class AwsCliTest {
         kinesis.createStream(b -> b.streamName("cli-capture").shardCount(1));
         String arn = "arn:aws:kinesis:us-east-1:000000000000:stream/cli-capture";
 
-        JsonNode rule = json(ok("events", "put-rule", "--name", "cli-rule", "--event-pattern",
-                "{\"source\": [\"aws.s3\"], \"detail\": {\"bucket\": {\"name\": [\"cli-bucket\"]}}}"));
+        JsonNode rule = cli.ok("events", "put-rule", "--name", "cli-rule", "--event-pattern",
+                "{\"source\": [\"aws.s3\"], \"detail\": {\"bucket\": {\"name\": [\"cli-bucket\"]}}}").json();
         assertThat(rule.get("RuleArn").asText()).isEqualTo("arn:aws:events:us-east-1:000000000000:rule/cli-rule");
-        JsonNode targets = json(ok("events", "put-targets", "--rule", "cli-rule", "--targets",
-                "[{\"Id\": \"stream\", \"Arn\": \"" + arn + "\", \"KinesisParameters\": {\"PartitionKeyPath\": \"$.detail.object.key\"}}]"));
+        JsonNode targets = cli.ok("events", "put-targets", "--rule", "cli-rule", "--targets",
+                "[{\"Id\": \"stream\", \"Arn\": \"" + arn + "\", \"KinesisParameters\": {\"PartitionKeyPath\": \"$.detail.object.key\"}}]").json();
         assertThat(targets.get("FailedEntryCount").asInt()).isZero();
 
-        ok("s3api", "create-bucket", "--bucket", "cli-bucket");
-        ok("s3api", "put-bucket-notification-configuration", "--bucket", "cli-bucket",
+        cli.ok("s3api", "create-bucket", "--bucket", "cli-bucket");
+        cli.ok("s3api", "put-bucket-notification-configuration", "--bucket", "cli-bucket",
                 "--notification-configuration", "{\"EventBridgeConfiguration\": {}}");
-        JsonNode configuration = json(ok("s3api", "get-bucket-notification-configuration", "--bucket", "cli-bucket"));
+        JsonNode configuration = cli.ok("s3api", "get-bucket-notification-configuration", "--bucket", "cli-bucket").json();
         assertThat(configuration.has("EventBridgeConfiguration")).isTrue();
 
         Path body = Files.writeString(home.resolve("hello.txt"), "hello, events");
-        JsonNode put = json(ok("s3api", "put-object", "--bucket", "cli-bucket", "--key", "notes/hello.txt", "--body", body.toString()));
+        JsonNode put = cli.ok("s3api", "put-object", "--bucket", "cli-bucket", "--key", "notes/hello.txt", "--body", body.toString()).json();
 
         List<Record> records = StreamRecords.await(kinesis, "cli-capture", 1);
         assertThat(records).hasSize(1);
@@ -92,18 +81,18 @@ class AwsCliTest {
     void patternsAreTestedAndRefusedAsAwsDoes() throws Exception {
         String event = "{\"id\": \"1\", \"account\": \"000000000000\", \"source\": \"shop\", \"time\": \"2026-11-26T10:00:00Z\", "
                 + "\"region\": \"us-east-1\", \"resources\": [], \"detail-type\": \"Order Placed\", \"detail\": {\"total\": 120}}";
-        JsonNode matched = json(ok("events", "test-event-pattern", "--event", event,
-                "--event-pattern", "{\"detail\": {\"total\": [{\"numeric\": [\">=\", 100]}]}}"));
+        JsonNode matched = cli.ok("events", "test-event-pattern", "--event", event,
+                "--event-pattern", "{\"detail\": {\"total\": [{\"numeric\": [\">=\", 100]}]}}").json();
         assertThat(matched.get("Result").asBoolean()).isTrue();
 
-        Result refused = run("events", "put-rule", "--name", "bad", "--event-pattern", "{\"source\": \"shop\"}");
+        AwsCli.Result refused = cli.run("events", "put-rule", "--name", "bad", "--event-pattern", "{\"source\": \"shop\"}");
         assertThat(refused.exitCode()).isEqualTo(254);
         assertThat(refused.stderr()).contains("(InvalidEventPatternException) when calling the PutRule operation: "
                 + "Event pattern is not valid. Reason: \"source\" must be an object or an array");
 
-        JsonNode put = json(ok("events", "put-events", "--entries",
+        JsonNode put = cli.ok("events", "put-events", "--entries",
                 "[{\"Source\": \"aws.s3\", \"DetailType\": \"Object Created\", \"Detail\": \"{}\"},"
-                        + " {\"Source\": \"shop\", \"DetailType\": \"Order Placed\", \"Detail\": \"{}\"}]"));
+                        + " {\"Source\": \"shop\", \"DetailType\": \"Order Placed\", \"Detail\": \"{}\"}]").json();
         assertThat(put.get("FailedEntryCount").asInt()).isEqualTo(1);
         assertThat(put.get("Entries").get(0).get("ErrorCode").asText()).isEqualTo("NotAuthorizedForSourceException");
         assertThat(put.get("Entries").get(1).get("EventId").asText()).isNotBlank();
@@ -111,45 +100,13 @@ class AwsCliTest {
 
     @Test
     void aNotificationToAMissingFunctionIsRefusedAsS3Does() throws Exception {
-        ok("s3api", "create-bucket", "--bucket", "cli-lambda-bucket");
-        Result refused = run("s3api", "put-bucket-notification-configuration", "--bucket", "cli-lambda-bucket",
+        cli.ok("s3api", "create-bucket", "--bucket", "cli-lambda-bucket");
+        AwsCli.Result refused = cli.run("s3api", "put-bucket-notification-configuration", "--bucket", "cli-lambda-bucket",
                 "--notification-configuration", "{\"LambdaFunctionConfigurations\": [{\"LambdaFunctionArn\": "
                         + "\"arn:aws:lambda:us-east-1:000000000000:function:missing\", \"Events\": [\"s3:ObjectCreated:*\"]}]}");
         assertThat(refused.exitCode()).isEqualTo(254);
         assertThat(refused.stderr()).contains("(InvalidArgument) when calling the PutBucketNotificationConfiguration "
                 + "operation: Unable to validate the following destination configurations");
-    }
-
-    private record Result(int exitCode, String stdout, String stderr) {
-    }
-
-    private String ok(String... arguments) throws Exception {
-        Result result = run(arguments);
-        assertThat(result.exitCode()).as("aws %s\n%s", String.join(" ", arguments), result.stderr()).isZero();
-        return result.stdout();
-    }
-
-    private Result run(String... arguments) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of(DEBIAN_CLI.toString(), "--endpoint-url", emulator.endpoint().toString(),
-                "--output", "json"));
-        command.addAll(List.of(arguments));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(home.toFile());
-        Map<String, String> environment = builder.environment();
-        environment.put("HOME", home.toString());
-        environment.put("AWS_ACCESS_KEY_ID", "workbook");
-        environment.put("AWS_SECRET_ACCESS_KEY", "workbook");
-        environment.put("AWS_DEFAULT_REGION", "us-east-1");
-        environment.put("AWS_PAGER", "");
-        environment.put("AWS_EC2_METADATA_DISABLED", "true");
-        environment.remove("AWS_PROFILE");
-        Path out = home.resolve("stdout.txt");
-        Path err = home.resolve("stderr.txt");
-        Process process = builder.redirectOutput(out.toFile()).redirectError(err.toFile()).start();
-        if (!process.waitFor(60, TimeUnit.SECONDS)) {
-            process.destroyForcibly();
-            throw new IllegalStateException("aws " + String.join(" ", arguments) + " did not finish in 60 s");
-        }
-        return new Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8), Files.readString(err, StandardCharsets.UTF_8));
     }
 
     private static JsonNode json(String text) {
