@@ -79,7 +79,7 @@ class NotebooksIT {
 
     @ParameterizedTest
     @MethodSource("notebooks")
-    @Execution(ExecutionMode.CONCURRENT)   // two at a time: see the failsafe configuration in the pom
+    @Execution(ExecutionMode.CONCURRENT)   // three at a time: see the failsafe configuration in the pom
     void executesWithoutErrorsAndChecksItself(String notebook) throws Exception {
         Path log = OUTPUT.resolve(notebook.replace(".ipynb", ".log"));
         int status = JupyterTools.run(List.of(python, "workbook-kernel/jupyter/run-notebooks.py", "--output-dir",
