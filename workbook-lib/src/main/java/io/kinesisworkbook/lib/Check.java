@@ -37,7 +37,24 @@ public final class Check {
         if (!Objects.equals(expected, actual)) {
             throw new AssertionError("Check failed: " + what + ": expected " + expected + " but was " + actual);
         }
-        System.out.println("✔ " + what + ": " + actual);
+        System.out.println("✔ " + what + ": " + shown(actual));
+    }
+
+    /** Longest value a passing check prints whole: a slide has room for a line or two, not a map of 57 windows. */
+    static final int SHOWN_LENGTH = 120;
+
+    /**
+     * A passing check's value as it is printed: whole when short, else its start and, for a map or a
+     * collection, how many entries it has. (A failing check prints both values whole.)
+     */
+    static String shown(Object value) {
+        String text = String.valueOf(value);
+        if (text.length() <= SHOWN_LENGTH) {
+            return text;
+        }
+        int size = value instanceof java.util.Map<?, ?> map ? map.size()
+                : value instanceof java.util.Collection<?> collection ? collection.size() : -1;
+        return text.substring(0, SHOWN_LENGTH) + "…" + (size >= 0 ? " (" + size + " entries)" : "");
     }
 
     /** {@code value} lies in [{@code low}, {@code high}]. */
