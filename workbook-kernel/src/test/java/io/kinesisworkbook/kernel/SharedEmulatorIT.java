@@ -120,7 +120,9 @@ class SharedEmulatorIT {
             Channels channels = new Channels();
             HTTP.newWebSocketBuilder().header("Authorization", "token " + token)
                     .buildAsync(URI.create("ws://127.0.0.1:" + port + "/api/kernels/" + kernelId + "/channels"), channels)
-                    .get(60, TimeUnit.SECONDS);
+                    // Jupyter answers the upgrade once the kernel has answered kernel_info, or after its own
+                    // 60 s wait for that answer: on a busy machine that wait runs out first.
+                    .get(180, TimeUnit.SECONDS);
             return channels;
         }
 
@@ -173,7 +175,7 @@ class SharedEmulatorIT {
         private final CompletableFuture<WebSocket> socket = new CompletableFuture<>();
 
         WebSocket socket() throws Exception {
-            return socket.get(60, TimeUnit.SECONDS);
+            return socket.get(180, TimeUnit.SECONDS);
         }
 
         @Override
