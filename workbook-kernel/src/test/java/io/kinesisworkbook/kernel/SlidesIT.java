@@ -50,7 +50,7 @@ class SlidesIT {
     @BeforeAll
     void decks() throws Exception {
         BrowserTools.requireSlidesTools();
-        notebooks.put("slides-fixture", FIXTURE);
+        notebooks.put("slides-fixture", executedFixture());
         notebooks.putAll(executedNotebooks());
         Path decks = OUTPUT.resolve("decks");
         List<String> build = new ArrayList<>(List.of("--output-dir", decks.toString()));
@@ -65,6 +65,17 @@ class SlidesIT {
         assertThat(BrowserTools.node("tools/browser-test/deck-facts.mjs", open, log, 300))
                 .as("deck-facts.mjs; its output:%n%s", Files.readString(log)).isZero();
         new ObjectMapper().readTree(OUTPUT.resolve("facts.json").toFile()).forEach(fact -> facts.put(fact.get("deck").asText(), fact));
+    }
+
+    /** The fixture executed by the real kernel (it is committed without outputs, as every notebook is). */
+    private static Path executedFixture() throws Exception {
+        JupyterTools.installKernelspec();
+        Path executed = OUTPUT.resolve("fixture");
+        Path log = OUTPUT.resolve("fixture.log");
+        int status = JupyterTools.run(List.of(JupyterTools.python(), "workbook-kernel/jupyter/run-notebooks.py",
+                "--output-dir", executed.toString(), FIXTURE.toString()), log, 300);
+        assertThat(status).as("run-notebooks.py on the fixture; its output:%n%s", Files.readString(log)).isZero();
+        return executed.resolve(FIXTURE.getFileName());
     }
 
     /** NotebooksIT's executed copies that are newer than their notebook; the others are named and left out. */
