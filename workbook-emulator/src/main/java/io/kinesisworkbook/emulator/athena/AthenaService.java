@@ -2,12 +2,9 @@ package io.kinesisworkbook.emulator.athena;
 
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.glue.DataCatalog;
-import io.kinesisworkbook.emulator.http.AwsRequest;
-import io.kinesisworkbook.emulator.http.AwsResponse;
 import io.kinesisworkbook.emulator.http.Operations;
-import io.kinesisworkbook.emulator.http.TargetService;
+import io.kinesisworkbook.emulator.http.OperationsService;
 import io.kinesisworkbook.emulator.s3.ObjectStore;
-import java.util.Set;
 
 /**
  * Amazon Athena ({@code X-Amz-Target: AmazonAthena.*}, AWS JSON 1.1): queries in Trino's SQL over
@@ -15,14 +12,14 @@ import java.util.Set;
  * groups; result files at the output location. DuckDB and the query thread start with the first
  * query, so an emulator that runs none pays nothing for Athena.
  */
-public final class AthenaService implements TargetService, AutoCloseable {
+public final class AthenaService extends OperationsService implements AutoCloseable {
 
     public static final String TARGET_PREFIX = "AmazonAthena";
 
-    private final Operations operations = new Operations(TARGET_PREFIX);
     private final QueryRunner runner;
 
     public AthenaService(EmulatorOptions options, DataCatalog catalog, ObjectStore store) {
+        super(TARGET_PREFIX, "athena");
         runner = new QueryRunner(catalog, store, options.clock());
         WorkGroupOperations workGroups = new WorkGroupOperations(options.accountId(), options.clock());
         QueryExecutionOperations queries = new QueryExecutionOperations(workGroups, runner, options.clock());
@@ -53,26 +50,6 @@ public final class AthenaService implements TargetService, AutoCloseable {
     /** Whether DuckDB has started (on the first query), for the start-up test and the benchmark. */
     public boolean engineStarted() {
         return runner.engineStarted();
-    }
-
-    /** The operations this emulator answers, for its documentation and tests. */
-    public Set<String> operations() {
-        return operations.names();
-    }
-
-    @Override
-    public String targetPrefix() {
-        return TARGET_PREFIX;
-    }
-
-    @Override
-    public String name() {
-        return "athena";
-    }
-
-    @Override
-    public AwsResponse handle(AwsRequest request) {
-        return operations.call(request);
     }
 
     @Override

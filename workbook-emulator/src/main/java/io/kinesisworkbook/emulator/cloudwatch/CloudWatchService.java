@@ -8,9 +8,8 @@ import io.kinesisworkbook.emulator.http.AwsServiceException;
 import io.kinesisworkbook.emulator.http.Operations;
 import io.kinesisworkbook.emulator.http.QueryService;
 import io.kinesisworkbook.emulator.http.RpcV2CborService;
-import io.kinesisworkbook.emulator.http.TargetService;
+import io.kinesisworkbook.emulator.http.OperationsService;
 import io.kinesisworkbook.emulator.metrics.InMemoryMetrics;
-import java.util.Set;
 
 /**
  * Amazon CloudWatch, in every protocol a current client speaks: Smithy RPC v2 CBOR (the AWS SDK for
@@ -20,13 +19,12 @@ import java.util.Set;
  * It serves the metrics the emulator's services publish and those clients put, from one
  * {@link InMemoryMetrics}. Creating it starts nothing: alarms are evaluated when looked at.
  */
-public final class CloudWatchService implements TargetService, QueryService, RpcV2CborService {
+public final class CloudWatchService extends OperationsService implements QueryService, RpcV2CborService {
 
     public static final String TARGET_PREFIX = "GraniteServiceVersion20100801";
 
-    private final Operations operations = new Operations(TARGET_PREFIX);
-
     public CloudWatchService(EmulatorOptions options, InMemoryMetrics metrics) {
+        super(TARGET_PREFIX, "cloudwatch");
         CloudWatchContext context = new CloudWatchContext(metrics, options.clock(), options.accountId());
         MetricOperations metricOperations = new MetricOperations(context);
         GetMetricDataOperation metricData = new GetMetricDataOperation(context);
@@ -50,21 +48,6 @@ public final class CloudWatchService implements TargetService, QueryService, Rpc
         operations.structure("TagResource", tags::tagResource);
         operations.structure("UntagResource", tags::untagResource);
         operations.structure("ListTagsForResource", tags::listTagsForResource);
-    }
-
-    /** The operations this emulator answers, for its documentation and tests. */
-    public Set<String> operations() {
-        return operations.names();
-    }
-
-    @Override
-    public String targetPrefix() {
-        return TARGET_PREFIX;
-    }
-
-    @Override
-    public String name() {
-        return "cloudwatch";
     }
 
     @Override

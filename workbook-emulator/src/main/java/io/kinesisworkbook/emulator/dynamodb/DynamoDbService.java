@@ -4,20 +4,18 @@ import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.http.AwsRequest;
 import io.kinesisworkbook.emulator.http.AwsResponse;
 import io.kinesisworkbook.emulator.http.Operations;
-import io.kinesisworkbook.emulator.http.TargetService;
+import io.kinesisworkbook.emulator.http.OperationsService;
 import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import io.kinesisworkbook.emulator.kinesis.StreamTap;
-import java.util.Set;
 
 /**
  * Amazon DynamoDB ({@code X-Amz-Target: DynamoDB_20120810.*}, AWS JSON 1.0): every operation, by
  * name, to the class that answers it.
  */
-public final class DynamoDbService implements TargetService {
+public final class DynamoDbService extends OperationsService {
 
     public static final String TARGET_PREFIX = "DynamoDB_20120810";
 
-    private final Operations operations = new Operations(TARGET_PREFIX);
     private final TableRegistry tables;
 
     /**
@@ -25,6 +23,7 @@ public final class DynamoDbService implements TargetService {
      * @param kinesis where tables with a Kinesis streaming destination write their item changes
      */
     public DynamoDbService(EmulatorOptions options, MetricsSink metrics, StreamTap kinesis) {
+        super(TARGET_PREFIX, "dynamodb");
         tables = new TableRegistry(options.accountId(), options.clock());
         DynamoDbContext context = new DynamoDbContext(tables, options.transitionDelay().toMillis(),
                 new DynamoDbMetrics(metrics, options.clock()), new KinesisChangeRecords(kinesis, options.clock()));
@@ -71,21 +70,6 @@ public final class DynamoDbService implements TargetService {
         operations.structure("DisableKinesisStreamingDestination", streaming::disable);
         operations.structure("DescribeKinesisStreamingDestination", streaming::describe);
         operations.structure("UpdateKinesisStreamingDestination", streaming::update);
-    }
-
-    /** The operations this emulator answers, for its documentation and tests. */
-    public Set<String> operations() {
-        return operations.names();
-    }
-
-    @Override
-    public String targetPrefix() {
-        return TARGET_PREFIX;
-    }
-
-    @Override
-    public String name() {
-        return "dynamodb";
     }
 
     @Override

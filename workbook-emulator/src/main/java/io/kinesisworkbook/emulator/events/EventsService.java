@@ -3,15 +3,12 @@ package io.kinesisworkbook.emulator.events;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.kinesisworkbook.emulator.EmulatorOptions;
 import io.kinesisworkbook.emulator.firehose.FirehoseWriter;
-import io.kinesisworkbook.emulator.http.AwsRequest;
-import io.kinesisworkbook.emulator.http.AwsResponse;
 import io.kinesisworkbook.emulator.http.Operations;
-import io.kinesisworkbook.emulator.http.TargetService;
+import io.kinesisworkbook.emulator.http.OperationsService;
 import io.kinesisworkbook.emulator.kinesis.StreamTap;
 import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
 import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
@@ -25,20 +22,20 @@ import java.util.logging.Logger;
  * <p>Nothing runs until it is needed: the delivery thread starts with the first event that matches
  * a rule with targets, or the first schedule.
  */
-public final class EventsService implements TargetService, AutoCloseable {
+public final class EventsService extends OperationsService implements AutoCloseable {
 
     public static final String TARGET_PREFIX = "AWSEvents";
     private static final Logger LOG = Logger.getLogger(EventsService.class.getName());
     /** A clock moved far ahead fires a schedule at most this many times at once. */
     private static final int MAX_FIRINGS_PER_TICK = 1_000;
 
-    private final Operations operations = new Operations(TARGET_PREFIX);
     private final EventsContext context;
     private final Delivery delivery;
     private final EventPublisher publisher;
 
     public EventsService(EmulatorOptions options, MetricsSink metrics, StreamTap streams, FirehoseWriter firehose,
                          FunctionInvoker functions) {
+        super(TARGET_PREFIX, "events");
         context = new EventsContext(new EventBusRegistry(options.accountId(), options.clock()), options.clock(),
                 new EventsMetrics(metrics));
         Destinations destinations = new Destinations(streams, firehose, functions, this::forward);
@@ -95,26 +92,6 @@ public final class EventsService implements TargetService, AutoCloseable {
     /** Whether the delivery thread has started (it starts with the first delivery or schedule). */
     public boolean deliveryStarted() {
         return delivery.started();
-    }
-
-    /** The operations this emulator answers, for its documentation and tests. */
-    public Set<String> operations() {
-        return operations.names();
-    }
-
-    @Override
-    public String targetPrefix() {
-        return TARGET_PREFIX;
-    }
-
-    @Override
-    public String name() {
-        return "events";
-    }
-
-    @Override
-    public AwsResponse handle(AwsRequest request) {
-        return operations.call(request);
     }
 
     @Override

@@ -1,15 +1,12 @@
 package io.kinesisworkbook.emulator.firehose;
 
 import io.kinesisworkbook.emulator.EmulatorOptions;
-import io.kinesisworkbook.emulator.http.AwsRequest;
-import io.kinesisworkbook.emulator.http.AwsResponse;
 import io.kinesisworkbook.emulator.http.Operations;
-import io.kinesisworkbook.emulator.http.TargetService;
+import io.kinesisworkbook.emulator.http.OperationsService;
 import io.kinesisworkbook.emulator.kinesis.StreamTap;
 import io.kinesisworkbook.emulator.lambda.FunctionInvoker;
 import io.kinesisworkbook.emulator.metrics.MetricsSink;
 import io.kinesisworkbook.emulator.s3.ObjectStore;
-import java.util.Set;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
@@ -21,14 +18,13 @@ import java.util.logging.Logger;
  * destinations: every operation, by name, to the class that answers it, and one delivery thread
  * that delivers every due buffer, ten times a second, by the emulator's clock.
  */
-public final class FirehoseService implements TargetService, AutoCloseable {
+public final class FirehoseService extends OperationsService implements AutoCloseable {
 
     public static final String TARGET_PREFIX = "Firehose_20150804";
     /** How often the delivery thread looks at the buffers, in real time. */
     static final long TICK_MILLIS = 100;
     private static final Logger LOG = Logger.getLogger(FirehoseService.class.getName());
 
-    private final Operations operations = new Operations(TARGET_PREFIX);
     private final DeliveryStreamRegistry registry;
     private final Delivery delivery;
     private final ScheduledExecutorService deliveryThread;
@@ -41,6 +37,7 @@ public final class FirehoseService implements TargetService, AutoCloseable {
     /** @param metrics where the AWS/Firehose metrics go (CloudWatch's store) */
     public FirehoseService(EmulatorOptions options, StreamTap tap, ObjectStore store, FunctionInvoker functions,
                            MetricsSink metrics) {
+        super(TARGET_PREFIX, "firehose");
         FirehoseMetrics published = new FirehoseMetrics(metrics);
         registry = new DeliveryStreamRegistry(options.accountId(), options.clock());
         SourceReader source = new SourceReader(tap, options.clock(), published);
@@ -85,26 +82,6 @@ public final class FirehoseService implements TargetService, AutoCloseable {
     /** How the emulator's other services (EventBridge) put records into delivery streams. */
     public FirehoseWriter writer() {
         return writer;
-    }
-
-    /** The operations this emulator answers, for its documentation and tests. */
-    public Set<String> operations() {
-        return operations.names();
-    }
-
-    @Override
-    public String targetPrefix() {
-        return TARGET_PREFIX;
-    }
-
-    @Override
-    public String name() {
-        return "firehose";
-    }
-
-    @Override
-    public AwsResponse handle(AwsRequest request) {
-        return operations.call(request);
     }
 
     @Override

@@ -1,25 +1,22 @@
 package io.kinesisworkbook.emulator.glue;
 
 import io.kinesisworkbook.emulator.EmulatorOptions;
-import io.kinesisworkbook.emulator.http.AwsRequest;
-import io.kinesisworkbook.emulator.http.AwsResponse;
 import io.kinesisworkbook.emulator.http.Operations;
-import io.kinesisworkbook.emulator.http.TargetService;
-import java.util.Set;
+import io.kinesisworkbook.emulator.http.OperationsService;
 
 /**
  * The AWS Glue Data Catalog ({@code X-Amz-Target: AWSGlue.*}, AWS JSON 1.1): databases, tables,
  * partitions and tags, by name, to the class that answers them. The catalog is in memory and costs
  * nothing until used; Athena reads and writes the same {@link DataCatalog}.
  */
-public final class GlueService implements TargetService {
+public final class GlueService extends OperationsService {
 
     public static final String TARGET_PREFIX = "AWSGlue";
 
-    private final Operations operations = new Operations(TARGET_PREFIX);
     private final DataCatalog catalog;
 
     public GlueService(EmulatorOptions options) {
+        super(TARGET_PREFIX, "glue");
         catalog = new DataCatalog(options.accountId(), options.clock());
         DatabaseOperations databases = new DatabaseOperations(catalog, options.accountId());
         TableOperations tables = new TableOperations(catalog, options.accountId());
@@ -52,23 +49,4 @@ public final class GlueService implements TargetService {
         return catalog;
     }
 
-    /** The operations this emulator answers, for its documentation and tests. */
-    public Set<String> operations() {
-        return operations.names();
-    }
-
-    @Override
-    public String targetPrefix() {
-        return TARGET_PREFIX;
-    }
-
-    @Override
-    public String name() {
-        return "glue";
-    }
-
-    @Override
-    public AwsResponse handle(AwsRequest request) {
-        return operations.call(request);
-    }
 }

@@ -1,25 +1,22 @@
 package io.kinesisworkbook.emulator.kinesis;
 
 import io.kinesisworkbook.emulator.EmulatorOptions;
-import io.kinesisworkbook.emulator.http.AwsRequest;
-import io.kinesisworkbook.emulator.http.AwsResponse;
 import io.kinesisworkbook.emulator.http.Operations;
-import io.kinesisworkbook.emulator.http.TargetService;
+import io.kinesisworkbook.emulator.http.OperationsService;
 import io.kinesisworkbook.emulator.metrics.MetricsSink;
-import java.util.Set;
 
 /**
  * Amazon Kinesis Data Streams ({@code X-Amz-Target: Kinesis_20131202.*}): every operation, by name,
  * to the class that answers it.
  */
-public final class KinesisService implements TargetService {
+public final class KinesisService extends OperationsService {
 
     public static final String TARGET_PREFIX = "Kinesis_20131202";
 
-    private final Operations operations = new Operations(TARGET_PREFIX);
     private final StreamTap tap;
 
     public KinesisService(EmulatorOptions options, MetricsSink metrics) {
+        super(TARGET_PREFIX, "kinesis");
         KinesisContext context = new KinesisContext(
                 new StreamRegistry(options.accountId(), options.clock()), options.clock(), options.throughputLimits(),
                 options.transitionDelay().toMillis(), new KinesisMetrics(metrics));
@@ -79,23 +76,4 @@ public final class KinesisService implements TargetService {
         return tap;
     }
 
-    /** The operations this emulator answers, for its documentation and tests. */
-    public Set<String> operations() {
-        return operations.names();
-    }
-
-    @Override
-    public String targetPrefix() {
-        return TARGET_PREFIX;
-    }
-
-    @Override
-    public String name() {
-        return "kinesis";
-    }
-
-    @Override
-    public AwsResponse handle(AwsRequest request) {
-        return operations.call(request);
-    }
 }
