@@ -5,6 +5,8 @@ import java.time.Duration;
 import software.amazon.awssdk.auth.credentials.AwsBasicCredentials;
 import software.amazon.awssdk.auth.credentials.StaticCredentialsProvider;
 import software.amazon.awssdk.core.SdkSystemSetting;
+import software.amazon.awssdk.awscore.client.builder.AwsClientBuilder;
+import software.amazon.awssdk.awscore.client.builder.AwsSyncClientBuilder;
 import software.amazon.awssdk.awscore.retry.AwsRetryStrategy;
 import software.amazon.awssdk.http.Protocol;
 import software.amazon.awssdk.http.apache.ApacheHttpClient;
@@ -44,35 +46,17 @@ public final class SdkClients {
 
     /** A CloudWatch client (Smithy RPC v2 CBOR, the SDK's protocol for it) that does not retry. */
     public static CloudWatchClient cloudWatch(URI endpoint) {
-        return CloudWatchClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(30)))
-                .build();
+        return noRetries(CloudWatchClient.builder(), endpoint);
     }
 
     /** A DynamoDB client (AWS JSON 1.0) that does not retry. */
     public static DynamoDbClient dynamoDb(URI endpoint) {
-        return DynamoDbClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(30)))
-                .build();
+        return noRetries(DynamoDbClient.builder(), endpoint);
     }
 
     /** An EventBridge client (AWS JSON 1.1) that does not retry. */
     public static EventBridgeClient eventBridge(URI endpoint) {
-        return EventBridgeClient.builder()
-                .endpointOverride(endpoint)
-                .region(Region.US_EAST_1)
-                .credentialsProvider(CREDENTIALS)
-                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16))
-                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(30)))
-                .build();
+        return noRetries(EventBridgeClient.builder(), endpoint);
     }
 
     /**
@@ -104,6 +88,16 @@ public final class SdkClients {
                 .httpClientBuilder(NettyNioAsyncHttpClient.builder().protocol(protocol).maxConcurrency(64))
                 .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()))
                 .build());
+    }
+
+    /** A synchronous client of any service on the emulator, over Apache's HTTP client, with no retries. */
+    private static <B extends AwsSyncClientBuilder<B, C> & AwsClientBuilder<B, C>, C> C noRetries(B builder, URI endpoint) {
+        return builder.endpointOverride(endpoint)
+                .region(Region.US_EAST_1)
+                .credentialsProvider(CREDENTIALS)
+                .httpClientBuilder(ApacheHttpClient.builder().maxConnections(16))
+                .overrideConfiguration(c -> c.retryStrategy(AwsRetryStrategy.doNotRetry()).apiCallTimeout(Duration.ofSeconds(30)))
+                .build();
     }
 
     private static synchronized <T> T withWire(Wire wire, java.util.function.Supplier<T> build) {
