@@ -31,6 +31,7 @@ public final class Query {
     static final int SHOWN_ROWS = 10;
     static final int SHOWN_ROWS_WITH_CHART = 2;
     private Integer shownRows;
+    private Runnable onFirstRow;
 
     Query(StreamingSql session, String sql) {
         this.session = session;
@@ -51,6 +52,17 @@ public final class Query {
     /** A chart drawn from the result each time it changes, beside the table (see {@link ResultChart}). */
     public Query chart(Function<SqlResult, ChartView<?>> chart) {
         this.chart = chart;
+        return this;
+    }
+
+    /**
+     * Runs {@code action} once, as soon as the result has its first row, while the query keeps
+     * running: to feed a query known to be live. For a window over event time, a first row means the
+     * watermark has passed a window's end, so records sent now with an older event time are late.
+     * The action runs on the cell's thread; if it throws, the query stops and the cell shows the error.
+     */
+    public Query onFirstRow(Runnable action) {
+        this.onFirstRow = Objects.requireNonNull(action, "action");
         return this;
     }
 
@@ -95,5 +107,9 @@ public final class Query {
 
     Duration refresh() {
         return refresh;
+    }
+
+    Runnable onFirstRow() {
+        return onFirstRow;
     }
 }

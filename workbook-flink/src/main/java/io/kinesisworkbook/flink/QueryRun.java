@@ -34,6 +34,7 @@ final class QueryRun {
     private final String title;
     private final Until until;
     private final Duration refresh;
+    private final Runnable onFirstRow;
     private final Object lock = new Object();
     private final List<ResultRow> rows = new ArrayList<>();
     private List<String> columns = List.of();
@@ -44,10 +45,11 @@ final class QueryRun {
     private Throwable failure;
     private volatile boolean stopping;
 
-    QueryRun(String title, Until until, Duration refresh) {
+    QueryRun(String title, Until until, Duration refresh, Runnable onFirstRow) {
         this.title = title;
         this.until = until;
         this.refresh = refresh;
+        this.onFirstRow = onFirstRow;
     }
 
     /**
@@ -66,6 +68,7 @@ final class QueryRun {
         reader.start();
         String stoppedBecause;
         boolean interrupted = false;
+        boolean firstRowActedOn = onFirstRow == null;
         long shownChanges = -1;
         try {
             while (true) {
@@ -80,6 +83,14 @@ final class QueryRun {
                 if (now.changes() != shownChanges) {
                     shownChanges = now.changes();
                     show(onChange, now);
+                }
+                if (!firstRowActedOn && !now.rows().isEmpty()) {
+                    firstRowActedOn = true;
+                    onFirstRow.run();   // on the cell's thread; the reader keeps taking results meanwhile
+                }
+                if (until.isDone(now)) {
+                    stoppedBecause = "the result it waited for";
+                    break;
                 }
                 synchronized (lock) {
                     if (failure != null) {

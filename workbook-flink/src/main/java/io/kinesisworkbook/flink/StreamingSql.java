@@ -213,7 +213,7 @@ public final class StreamingSql implements AutoCloseable {
         if (result.getJobClient().isEmpty()) {
             throw new WorkbookException("query(...) is for a SELECT; use execute(...) for '" + firstWords(query.sql()) + "'");
         }
-        return new QueryRun(query.title(), query.until(), query.refresh()).run(result, flink, onChange);
+        return new QueryRun(query.title(), query.until(), query.refresh(), query.onFirstRow()).run(result, flink, onChange);
     }
 
     private void requireStream(String table, String stream) {

@@ -13,6 +13,7 @@ import java.util.function.Predicate;
  * Until.rows(12).orAfter(Duration.ofSeconds(60))  // ... or a minute, whichever first
  * Until.after(Duration.ofSeconds(20))             // twenty seconds of live results
  * Until.rowWhere(r -> r.string("tradeId").equals("spike-1"))   // until that row shows up
+ * Until.resultWhere(r -> r.size() >= 2)           // until the result as a whole says so
  * }</pre>
  * A query also stops when its job ends (a bounded query), when the cell is interrupted, and when
  * the kernel shuts down.
@@ -25,16 +26,18 @@ public final class Until {
     private final long rows;
     private final Duration duration;
     private final Predicate<ResultRow> wanted;
+    private final Predicate<SqlResult> done;
     private final Duration quiet;
 
     private Until(long rows, Duration duration, Predicate<ResultRow> wanted) {
-        this(rows, duration, wanted, null);
+        this(rows, duration, wanted, null, null);
     }
 
-    private Until(long rows, Duration duration, Predicate<ResultRow> wanted, Duration quiet) {
+    private Until(long rows, Duration duration, Predicate<ResultRow> wanted, Predicate<SqlResult> done, Duration quiet) {
         this.rows = rows;
         this.duration = Objects.requireNonNull(duration, "duration");
         this.wanted = wanted;
+        this.done = done;
         this.quiet = quiet;
     }
 
@@ -51,6 +54,15 @@ public final class Until {
         return new Until(Long.MAX_VALUE, DEFAULT_LIMIT, Objects.requireNonNull(wanted, "wanted"));
     }
 
+    /**
+     * Stops once the result as a whole satisfies {@code done} (or after {@link #DEFAULT_LIMIT}): for a
+     * condition no single row shows, such as a total spread over several windows. It is tested each
+     * time the result is refreshed.
+     */
+    public static Until resultWhere(Predicate<SqlResult> done) {
+        return new Until(Long.MAX_VALUE, DEFAULT_LIMIT, null, Objects.requireNonNull(done, "done"), null);
+    }
+
     /** Stops after {@code duration}, whatever the result holds. */
     public static Until after(Duration duration) {
         return new Until(Long.MAX_VALUE, duration, null);
@@ -58,7 +70,7 @@ public final class Until {
 
     /** The same rows, or {@code duration}, whichever comes first. */
     public Until orAfter(Duration duration) {
-        return new Until(rows, duration, wanted);
+        return new Until(rows, duration, wanted, done, quiet);
     }
 
     /**
@@ -66,7 +78,7 @@ public final class Until {
      * records already in the stream, whose answer arrives in one burst.
      */
     public Until orQuietFor(Duration quiet) {
-        return new Until(rows, duration, wanted, Objects.requireNonNull(quiet, "quiet"));
+        return new Until(rows, duration, wanted, done, Objects.requireNonNull(quiet, "quiet"));
     }
 
     Duration quiet() {
@@ -75,6 +87,10 @@ public final class Until {
 
     boolean wants(ResultRow row) {
         return wanted != null && wanted.test(row);
+    }
+
+    boolean isDone(SqlResult result) {
+        return done != null && done.test(result);
     }
 
     long rowLimit() {

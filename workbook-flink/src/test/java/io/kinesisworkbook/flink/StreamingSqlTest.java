@@ -91,6 +91,51 @@ class StreamingSqlTest {
     }
 
     @Test
+    void aQueryCanStopWhenItsWholeResultSaysSo() {
+        SqlResult result = sql.query(TUMBLING_COUNT)
+                .until(Until.resultWhere(r -> total(r) == clicks.size()).orAfter(Duration.ofSeconds(60))).collect();
+
+        assertThat(total(result)).isEqualTo(clicks.size());
+        assertThat(result.stoppedBecause()).isEqualTo("the result it waited for");
+    }
+
+    @Test
+    void recordsSentOnceTheFirstWindowHasClosedAreLateIfTheirEventTimeIsOlder() {
+        aws.stream("late-clicks", 1);
+        Instant start = clicks.get(0).timestamp();
+        aws.put("late-clicks", clicks.subList(0, 100));
+        Heartbeats.send(aws.kinesis, "late-clicks", start.plus(1, ChronoUnit.HOURS));
+        sql.table("late_clicks").fromStream("late-clicks").columnsOf(Click.class).create();
+        AtomicReference<Integer> actions = new AtomicReference<>(0);
+
+        SqlResult result = sql.query("""
+                        SELECT userId, COUNT(*) AS clicks
+                        FROM TABLE(TUMBLE(TABLE late_clicks, DESCRIPTOR(event_time), INTERVAL '1' SECOND))
+                        GROUP BY window_start, window_end, userId""")
+                .onFirstRow(() -> {
+                    actions.set(actions.get() + 1);
+                    // The first row closed a window an hour after the clicks: a click from their start is late.
+                    aws.put("late-clicks", List.of(click("late", "user-late", start),
+                            click("after", "user-after", start.plus(2, ChronoUnit.HOURS))));
+                    Heartbeats.send(aws.kinesis, "late-clicks", start.plus(3, ChronoUnit.HOURS));
+                })
+                .until(Until.rowWhere(r -> "user-after".equals(r.string("userId"))).orAfter(Duration.ofSeconds(60)))
+                .collect();
+
+        assertThat(actions.get()).as("the action runs once").isEqualTo(1);
+        assertThat(result.rows()).extracting(r -> r.string("userId"))
+                .contains("user-after").doesNotContain("user-late");
+    }
+
+    private static Click click(String id, String user, Instant time) {
+        return new Click(id, time, user, "s-" + id, "/", null, "desktop", Click.Action.PAGE_VIEW);
+    }
+
+    private static long total(SqlResult result) {
+        return result.rows().stream().mapToLong(r -> r.number("clicks")).sum();
+    }
+
+    @Test
     void aPumpWritesItsResultsIntoAnotherStream() throws Exception {
         aws.stream("counts", 1);
         sql.table("counts").toStream("counts").columns("`window_start` TIMESTAMP(3), `page` STRING, `clicks` BIGINT")
