@@ -35,7 +35,11 @@ spec = {
     "interrupt_mode": "message",
     "env": {"RJK_CLASSPATH": os.environ["RJK_CP"], "RJK_INIT_SCRIPT": os.environ["INIT"], "RJK_TIMEOUT_MILLIS": "-1"},
 }
-with open(os.environ["SPEC"], "w") as f:
+# Written beside and renamed into place: a Jupyter (or a test) reading the kernelspec while it is
+# installed again sees the old file or the new one, never half of one.
+partial = os.environ["SPEC"] + ".partial-" + str(os.getpid())
+with open(partial, "w") as f:
     json.dump(spec, f, indent=1)
+os.replace(partial, os.environ["SPEC"])
 PY
 echo "installed kernelspec kinesis-workbook in $spec_dir" >&2
