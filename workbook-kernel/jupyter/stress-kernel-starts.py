@@ -1,9 +1,12 @@
 #!/usr/bin/python3
 """Start a kernelspec N times with jupyter_client and check every start end-to-end.
 
-usage: stress-kernel-starts.py N KERNEL_NAME [--ready-timeout 20] [--logdir DIR] [--csv FILE]
+usage: stress-kernel-starts.py N KERNEL_NAME [--first-info-timeout 20] [--ready-timeout 20] [--logdir DIR] [--csv FILE]
 
-Per start: KernelManager.start_kernel -> client.wait_for_ready(ready_timeout) (kernel_info on shell)
+Per start: KernelManager.start_kernel -> ONE kernel_info_request on a fresh shell channel at once, and its
+reply awaited (first_info_timeout; what classic Notebook 6 does when a notebook opens: it asks once and
+then waits 60 s, so a kernel that drops this request leaves the learner waiting a minute)
+-> client.wait_for_ready(ready_timeout) (kernel_info on shell, asked again until answered)
 -> heartbeat ping (3 s) -> execute "1+1" (reply ok + execute_result "2", 20 s) -> shutdown_request on
 control (reply within 5 s) -> process gone (else killed).  A start "fails" if any step fails.
 Kernel stderr goes to DIR/<i>.err; with WORKBOOK_KERNEL_TRACE=1 (as stress-kernel-starts.sh sets it),
@@ -45,8 +48,22 @@ def java_threads(pid):
     return " ".join(sorted(names)) or "no loop threads"
 
 
-def one(i, name, ready_timeout, logdir):
-    r = {"i": i, "ready": 0, "hb": 0, "exec": 0, "control": 0, "exit": 0,
+def first_kernel_info(kc, timeout):
+    """Seconds until the reply to one kernel_info_request sent now, or None if none came within timeout."""
+    t0 = time.monotonic()
+    mid = kc.kernel_info()
+    try:
+        while time.monotonic() - t0 < timeout:
+            reply = kc.get_shell_msg(timeout=max(0.01, timeout - (time.monotonic() - t0)))
+            if reply["parent_header"].get("msg_id") == mid:
+                return round(time.monotonic() - t0, 2)
+    except Exception:  # queue.Empty
+        pass
+    return None
+
+
+def one(i, name, first_info_timeout, ready_timeout, logdir):
+    r = {"i": i, "first_info": 0, "t_first_info": "", "ready": 0, "hb": 0, "exec": 0, "control": 0, "exit": 0,
          "t_ready": "", "t_total": "", "restarts": 0, "dropped": 0, "npe": 0, "noise": 0, "diag": ""}
     t0 = time.monotonic()
     err = open(os.path.join(logdir, f"{i}.err"), "w")
@@ -56,6 +73,9 @@ def one(i, name, ready_timeout, logdir):
     kc = km.client()
     kc.start_channels()
     try:
+        t_first_info = first_kernel_info(kc, first_info_timeout)
+        r["first_info"] = int(t_first_info is not None)
+        r["t_first_info"] = "" if t_first_info is None else t_first_info
         try:
             kc.wait_for_ready(timeout=ready_timeout)
             r["ready"] = 1
@@ -122,13 +142,14 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("n", type=int)
     ap.add_argument("kernel")
+    ap.add_argument("--first-info-timeout", type=float, default=20)
     ap.add_argument("--ready-timeout", type=float, default=20)
     ap.add_argument("--logdir", default="stress-logs")
     ap.add_argument("--csv", default=None)
     a = ap.parse_args()
     os.makedirs(a.logdir, exist_ok=True)
     rows = []
-    fields = ["i", "ready", "hb", "exec", "control", "exit", "t_ready", "t_total", "restarts", "dropped", "npe", "noise", "diag"]
+    fields = ["i", "first_info", "t_first_info", "ready", "hb", "exec", "control", "exit", "t_ready", "t_total", "restarts", "dropped", "npe", "noise", "diag"]
     w = None
     if a.csv:
         fcsv = open(a.csv, "w", newline="")
@@ -136,26 +157,27 @@ def main():
         w.writeheader()
     t0 = time.monotonic()
     for i in range(1, a.n + 1):
-        r = one(i, a.kernel, a.ready_timeout, a.logdir)
+        r = one(i, a.kernel, a.first_info_timeout, a.ready_timeout, a.logdir)
         rows.append(r)
-        ok = r["ready"] and r["hb"] and r["exec"] and r["control"] and r["exit"]
+        ok = r["first_info"] and r["ready"] and r["hb"] and r["exec"] and r["control"] and r["exit"]
         r["ok"] = ok
         if w:
             w.writerow({k: r[k] for k in fields})
             fcsv.flush()
-        print(f"{i:4d} {'OK  ' if ok else 'FAIL'} ready={r['ready']} hb={r['hb']} exec={r['exec']} "
+        print(f"{i:4d} {'OK  ' if ok else 'FAIL'} first_info={r['first_info']} t_first_info={r['t_first_info']} ready={r['ready']} hb={r['hb']} exec={r['exec']} "
               f"ctl={r['control']} exit={r['exit']} t_ready={r['t_ready']} t={r['t_total']} "
               f"restarts={r['restarts']} dropped={r['dropped']} npe={r['npe']} noise={r['noise']} {r['diag']}", flush=True)
     fails = [r for r in rows if not r["ok"]]
     tr = sorted(r["t_ready"] for r in rows if r["t_ready"] != "")
-    pct = lambda p: tr[min(len(tr) - 1, int(p * len(tr)))] if tr else None
+    tf = sorted(r["t_first_info"] for r in rows if r["t_first_info"] != "")
+    pct = lambda p, ts=tr: ts[min(len(ts) - 1, int(p * len(ts)))] if ts else None
     print(f"SUMMARY kernel={a.kernel} starts={len(rows)} failures={len(fails)} "
-          f"(ready={sum(1 - r['ready'] for r in rows)} hb={sum(1 - r['hb'] for r in rows)} "
+          f"(first_info={sum(1 - r['first_info'] for r in rows)} ready={sum(1 - r['ready'] for r in rows)} hb={sum(1 - r['hb'] for r in rows)} "
           f"exec={sum(1 - r['exec'] for r in rows)} control={sum(1 - r['control'] for r in rows)} "
           f"exit={sum(1 - r['exit'] for r in rows)}) hidden_restarts={sum(r['restarts'] for r in rows)} "
           f"starts_with_restart={sum(1 for r in rows if r['restarts'])} npe_logs={sum(r['npe'] for r in rows)} "
           f"dropped_requests={sum(r['dropped'] for r in rows)} noise_lines={sum(r['noise'] for r in rows)} "
-          f"t_ready p50={pct(0.5)} p90={pct(0.9)} max={tr[-1] if tr else None} "
+          f"t_first_info p50={pct(0.5, tf)} max={tf[-1] if tf else None} t_ready p50={pct(0.5)} p90={pct(0.9)} max={tr[-1] if tr else None} "
           f"wall={time.monotonic() - t0:.0f}s", flush=True)
     sys.exit(1 if fails else 0)
 

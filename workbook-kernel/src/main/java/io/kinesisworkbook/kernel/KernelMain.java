@@ -7,8 +7,8 @@ import java.util.logging.LogManager;
 import org.rapaio.jupyter.kernel.MainApp;
 
 /**
- * The workbook's entry point for the rapaio Jupyter kernel (3.0.1): it runs the kernel's own
- * {@link MainApp}, with three repairs the kernelspec needs on a busy machine.
+ * The workbook's entry point for the rapaio Jupyter kernel (3.0.1): it runs the kernel as the
+ * kernel's own {@link MainApp} does, with four repairs the kernelspec needs on a busy machine.
  * <ol>
  *   <li><b>Quiet.</b> Our logging.properties (warnings only) is loaded before the kernel logs its
  *       first line, which at INFO would print the connection file's signing key.</li>
@@ -18,6 +18,8 @@ import org.rapaio.jupyter.kernel.MainApp;
  *       the kernel gives System.out to each cell itself.</li>
  *   <li><b>No hung channels.</b> {@link LoopGuard} restarts a channel loop that died at start-up
  *       (the kernel's start-up race) or later (an exception in its loop).</li>
+ *   <li><b>No lost first request.</b> {@link KernelRunner} connects the kernel so that a request
+ *       that comes before its handlers exist waits for them instead of being dropped.</li>
  * </ol>
  * Once the kernel has been asked to shut down the JVM exits at once; otherwise an idle JShell worker
  * thread keeps it alive for up to a minute and Jupyter has to kill it.
@@ -44,16 +46,16 @@ public final class KernelMain {
         if (System.getProperty(SHADED_SIMPLE_LOGGER_LEVEL) == null) {
             System.setProperty(SHADED_SIMPLE_LOGGER_LEVEL, "warn");
         }
-        if (runsKernel) {
-            LoopGuard.startWatching();
+        if (!runsKernel) {
+            MainApp.main(args);
+            return;
         }
-        MainApp.main(args);
-        if (runsKernel) {
-            // MainApp returns when it has joined its channel loops, which is also at once when a loop
-            // died at start-up (LoopGuard runs it again): exit only once the kernel was asked to.
-            LoopGuard.awaitShutdownRequest();
-            System.err.flush();
-            System.exit(0);
-        }
+        LoopGuard.startWatching();
+        KernelRunner.run(args[0]);
+        // The kernel returns when it has joined its channel loops, which is also at once when a loop
+        // died at start-up (LoopGuard runs it again): exit only once the kernel was asked to.
+        LoopGuard.awaitShutdownRequest();
+        System.err.flush();
+        System.exit(0);
     }
 }

@@ -16,7 +16,9 @@ import org.rapaio.jupyter.kernel.message.MessageType;
  * either no map at all, which ends the loop with a {@link NullPointerException} thrown in
  * {@code Channels.getHandler}, or a map without its handler, which the kernel logs as
  * "SEVERE [ShellChannel]: Unhandled message: kernel_info_request". Either way the request is
- * dropped and Jupyter asks again a moment later, so a healthy start looks alarming. Both are
+ * dropped and Jupyter asks again a moment later, so a healthy start looks alarming.
+ * {@link KernelRunner} now keeps such a request waiting until the handlers exist; what follows
+ * covers a kernel whose internals it cannot reach. Both are
  * recognised here precisely: by where the exception was thrown, and by whether the kernel has (or
  * will have) a handler for the message type.
  */

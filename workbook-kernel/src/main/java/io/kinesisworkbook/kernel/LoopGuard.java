@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Supplier;
 import org.rapaio.jupyter.kernel.MainApp;
 import org.rapaio.jupyter.kernel.channels.AbstractChannel;
 import org.rapaio.jupyter.kernel.channels.Channels;
@@ -43,11 +44,22 @@ final class LoopGuard implements Runnable {
     /** Each loop thread of the kernel, and the thread running its loop now (itself, until it is rescued). */
     private final Map<Thread, Thread> runners = new HashMap<>();
     private final Map<Thread, Integer> rescues = new HashMap<>();
+    /** The channels watched: the kernel's, once it has them (null before). */
+    private final Supplier<Channels> watched;
+
+    private LoopGuard(Supplier<Channels> watched) {
+        this.watched = watched;
+    }
+
+    /** The kernel's channels, once {@code Channels.connect} has registered them. */
+    static Channels kernelChannels() {
+        return MainApp.kernel == null ? null : MainApp.kernel.channels();
+    }
 
     /** Waits until a shutdown request has reached the kernel. */
     static void awaitShutdownRequest() throws InterruptedException {
         while (true) {
-            Channels channels = MainApp.kernel == null ? null : MainApp.kernel.channels();
+            Channels channels = kernelChannels();
             if (channels == null || channels.isMarkedForShutdown()) {
                 return;
             }
@@ -56,8 +68,13 @@ final class LoopGuard implements Runnable {
     }
 
     static void startWatching() {
+        startWatching(LoopGuard::kernelChannels);
+    }
+
+    /** Watches other channels than the kernel's (a test's). */
+    static void startWatching(Supplier<Channels> channels) {
         Thread.setDefaultUncaughtExceptionHandler(new LoopDeaths(Thread.getDefaultUncaughtExceptionHandler()));
-        Thread guard = new Thread(new LoopGuard(), "workbook-loop-guard");
+        Thread guard = new Thread(new LoopGuard(channels), "workbook-loop-guard");
         guard.setDaemon(true);
         guard.start();
     }
@@ -66,7 +83,7 @@ final class LoopGuard implements Runnable {
     public void run() {
         try {
             while (true) {
-                Channels channels = MainApp.kernel == null ? null : MainApp.kernel.channels();
+                Channels channels = watched.get();
                 if (channels != null && channels.isMarkedForShutdown()) {
                     return;
                 }
