@@ -1,6 +1,5 @@
 package io.kinesisworkbook.emulator.s3;
 
-import io.kinesisworkbook.emulator.http.RestRequest;
 import io.kinesisworkbook.emulator.http.RestResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.function.Predicate;
@@ -10,41 +9,31 @@ import java.util.function.Predicate;
  * checks and keeps the policy as S3 does ({@link BucketPolicy}), and {@link S3Service} refuses what
  * it denies.
  */
-final class BucketPolicyOperations {
+final class BucketPolicyOperations extends BucketSettingOperations {
 
     private final BucketSettings buckets;
-    private final Predicate<String> bucketExists;
 
     BucketPolicyOperations(BucketSettings buckets, Predicate<String> bucketExists) {
+        super(bucketExists);
         this.buckets = buckets;
-        this.bucketExists = bucketExists;
     }
 
-    RestResponse answer(S3Call call, RestRequest request) {
-        try {
-            if (!bucketExists.test(call.bucket())) {
-                throw S3Errors.noSuchBucket(call.bucket());
-            }
-            return switch (call.kind()) {
-                case PUT_POLICY -> {
-                    buckets.policy(call.bucket(), BucketPolicy.parse(call.bucket(), request.body()));
-                    yield S3Errors.withRequestId(RestResponse.of(204, null, new byte[0]));
-                }
-                case GET_POLICY -> {
-                    BucketPolicy policy = buckets.policy(call.bucket());
-                    if (policy == null) {
-                        throw S3Errors.noSuchBucketPolicy(call.bucket());
-                    }
-                    yield S3Errors.withRequestId(RestResponse.of(200, "application/json",
-                            policy.text().getBytes(StandardCharsets.UTF_8)));
-                }
-                default -> {
-                    buckets.policy(call.bucket(), null);
-                    yield S3Errors.withRequestId(RestResponse.of(204, null, new byte[0]));
-                }
-            };
-        } catch (S3Errors.S3Exception e) {
-            return e.toResponse();
+    @Override
+    void put(String bucket, byte[] body) {
+        buckets.policy(bucket, BucketPolicy.parse(bucket, body));
+    }
+
+    @Override
+    RestResponse get(String bucket) {
+        BucketPolicy policy = buckets.policy(bucket);
+        if (policy == null) {
+            throw S3Errors.noSuchBucketPolicy(bucket);
         }
+        return RestResponse.of(200, "application/json", policy.text().getBytes(StandardCharsets.UTF_8));
+    }
+
+    @Override
+    void delete(String bucket) {
+        buckets.policy(bucket, null);
     }
 }
