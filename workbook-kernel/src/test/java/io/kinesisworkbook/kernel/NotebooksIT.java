@@ -28,8 +28,9 @@ import org.junit.jupiter.params.provider.MethodSource;
  * in its last cells, so a wrong result fails here; this test also checks it drew its charts.
  *
  * <p>{@code -Dworkbook.notebooks.load=N} runs them while N other CPU-bound processes keep the cores
- * busy, as on a learner's laptop doing something else; CI runs them so, to catch a check that only
- * a fast, idle machine passes.
+ * busy, as on a learner's laptop doing something else, to catch a check that only a fast, idle
+ * machine passes. CI runs them without: two notebooks at a time, beside the graders' module
+ * ({@code -T 1C}), are load enough there, and a busy loop more put CI over its 15 minutes.
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class NotebooksIT {
