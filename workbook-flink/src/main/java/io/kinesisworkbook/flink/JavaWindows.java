@@ -53,8 +53,10 @@ public final class JavaWindows {
     }
 
     /**
-     * Events per session of each key: a session ends when the key's next event comes {@code gap} or
-     * more after its last one; it spans from its first event to its last event plus {@code gap}.
+     * Events per session of each key: a session ends when the key's next event comes more than
+     * {@code gap} after its last one; it spans from its first event to its last event plus
+     * {@code gap}. An event exactly {@code gap} after the last one still joins the session, as in
+     * Flink: each event opens a window {@code [t, t + gap)}, and Flink merges windows that touch.
      */
     public static <E> Map<String, Long> sessions(Collection<E> events, Function<E, Instant> time, Duration gap,
                                                  Function<E, ?> key) {
@@ -69,7 +71,7 @@ public final class JavaWindows {
             Instant last = start;
             long count = 0;
             for (Instant t : times) {
-                if (!t.isBefore(last.plus(gap))) {
+                if (t.isAfter(last.plus(gap))) {
                     counts.put(k + "|" + start + "|" + last.plus(gap), count);
                     start = t;
                     count = 0;

@@ -127,6 +127,35 @@ class StreamingSqlTest {
                 .contains("user-after").doesNotContain("user-late");
     }
 
+    @Test
+    void aSessionWindowKeepsAClickThatComesExactlyOneGapAfterTheLast() {
+        aws.stream("session-clicks", 1);
+        Instant start = clicks.get(0).timestamp();
+        List<Click> sessionClicks = List.of( // in event-time order, so that none is late
+                click("a1", "user-a", start),
+                click("b1", "user-b", start),
+                click("b2", "user-b", start.plusMillis(4_999)),
+                click("a2", "user-a", start.plusSeconds(5)),            // exactly the gap: same session
+                click("a3", "user-a", start.plusMillis(10_001)));       // 1 ms more than the gap: a new one
+        aws.put("session-clicks", sessionClicks);
+        Heartbeats.send(aws.kinesis, "session-clicks", start.plus(1, ChronoUnit.HOURS));
+        sql.table("session_clicks").fromStream("session-clicks").columnsOf(Click.class).create();
+
+        SqlResult sessions = sql.query("""
+                        SELECT userId, window_start, window_end, COUNT(*) AS clicks
+                        FROM TABLE(SESSION(TABLE session_clicks PARTITION BY userId, DESCRIPTOR(event_time),
+                                           INTERVAL '5' SECOND))
+                        GROUP BY userId, window_start, window_end""")
+                .until(Until.rows(3).orAfter(Duration.ofSeconds(60))).collect();
+
+        Map<String, Long> flink = sessions.counts("clicks", "userId", "window_start", "window_end");
+        assertThat(flink).containsOnlyKeys(
+                "user-a|" + start + "|" + start.plusSeconds(10),
+                "user-a|" + start.plusMillis(10_001) + "|" + start.plusMillis(15_001),
+                "user-b|" + start + "|" + start.plusMillis(9_999));
+        assertThat(flink).isEqualTo(JavaWindows.sessions(sessionClicks, Click::timestamp, Duration.ofSeconds(5), Click::userId));
+    }
+
     private static Click click(String id, String user, Instant time) {
         return new Click(id, time, user, "s-" + id, "/", null, "desktop", Click.Action.PAGE_VIEW);
     }
