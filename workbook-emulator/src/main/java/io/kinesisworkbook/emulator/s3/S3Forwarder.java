@@ -54,7 +54,9 @@ final class S3Forwarder {
         if (http == null) {
             http = HttpClient.newBuilder()
                     .version(HttpClient.Version.HTTP_1_1)
-                    .connectTimeout(Duration.ofSeconds(5))
+                    // S3Proxy is on loopback: the timeout only guards against a hang. A starved machine
+                    // can take seconds for a first connect, and a learner's request must not fail for it.
+                    .connectTimeout(Duration.ofSeconds(30))
                     .followRedirects(HttpClient.Redirect.NEVER)
                     .build();
         }

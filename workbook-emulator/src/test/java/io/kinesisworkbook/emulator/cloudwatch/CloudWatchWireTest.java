@@ -38,7 +38,9 @@ class CloudWatchWireTest {
     private static final CBORMapper CBOR = new CBORMapper();
 
     private Emulator emulator;
-    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    // Timeouts guard against a hang, not a slow machine: beside busy loops a connect to loopback once took
+    // more than 5 s (the client's first request starts its selector thread and loads its classes).
+    private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
 
     @BeforeAll
     void start() {
@@ -51,7 +53,7 @@ class CloudWatchWireTest {
     }
 
     private HttpResponse<byte[]> send(HttpRequest.Builder request) throws IOException, InterruptedException {
-        return http.send(request.timeout(Duration.ofSeconds(10)).build(), HttpResponse.BodyHandlers.ofByteArray());
+        return http.send(request.timeout(Duration.ofSeconds(60)).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private HttpResponse<byte[]> json(String operation, String body) throws IOException, InterruptedException {

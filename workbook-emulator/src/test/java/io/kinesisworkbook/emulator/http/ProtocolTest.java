@@ -29,7 +29,7 @@ class ProtocolTest {
     static final String CBOR = "application/x-amz-cbor-1.1";
 
     Emulator emulator;
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build(); // a hang guard, not a speed limit
 
     @BeforeAll
     void start() {
@@ -125,7 +125,7 @@ class ProtocolTest {
 
     private HttpResponse<byte[]> post(String target, String contentType, byte[] body) throws Exception {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(emulator.endpoint() + "/"))
-                .timeout(Duration.ofSeconds(5))
+                .timeout(Duration.ofSeconds(60))
                 .header("Content-Type", contentType)
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body));
         if (target != null) {

@@ -20,9 +20,9 @@ import java.time.Duration;
  */
 final class CborTimestamps {
 
-    /** HTTP/1.1 without an h2c upgrade, and never waiting long: a raw request must not hang a test. */
+    /** HTTP/1.1 without an h2c upgrade, and never waiting for ever: a raw request must not hang a test (a busy machine may be slow). */
     private static final HttpClient HTTP = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(Duration.ofSeconds(5)).build();
+            .connectTimeout(Duration.ofSeconds(30)).build();
 
     private CborTimestamps() {
     }
@@ -32,7 +32,7 @@ final class CborTimestamps {
         try {
             byte[] body = new CBORMapper().writeValueAsBytes(new ObjectMapper().readTree(jsonRequest));
             HttpRequest request = HttpRequest.newBuilder(endpoint).POST(HttpRequest.BodyPublishers.ofByteArray(body))
-                    .timeout(Duration.ofSeconds(10))
+                    .timeout(Duration.ofSeconds(60))
                     .header("Content-Type", "application/x-amz-cbor-1.1")
                     .header("X-Amz-Target", "Kinesis_20131202.DescribeStreamSummary")
                     // The shape of a signature (kinesis-mock checks it is there; neither side checks its value).
