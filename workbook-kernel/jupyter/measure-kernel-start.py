@@ -21,18 +21,21 @@ from jupyter_client.manager import start_new_kernel
 
 def without_flink(spec_dir, into):
     """A copy of the kernelspec in INTO/kernels/NAME without workbook-flink; returns its name."""
-    spec = json.load(open(os.path.join(spec_dir, "kernel.json")))
+    with open(os.path.join(spec_dir, "kernel.json")) as f:
+        spec = json.load(f)
     env = spec["env"]
     entries = env["RJK_CLASSPATH"].split(";")
     env["RJK_CLASSPATH"] = ";".join(e for e in entries if "flink" not in e)
-    init = open(env["RJK_INIT_SCRIPT"]).read().splitlines()
+    with open(env["RJK_INIT_SCRIPT"]) as f:
+        init = f.read().splitlines()
     init_copy = os.path.join(into, "init-without-flink.jshell")
     with open(init_copy, "w") as out:
         out.write("\n".join(line for line in init if "flink" not in line) + "\n")
     env["RJK_INIT_SCRIPT"] = init_copy
     name = "kinesis-workbook-without-flink"
     os.makedirs(os.path.join(into, "kernels", name))
-    json.dump(spec, open(os.path.join(into, "kernels", name, "kernel.json"), "w"))
+    with open(os.path.join(into, "kernels", name, "kernel.json"), "w") as f:
+        json.dump(spec, f)
     print(f"class path: {len(entries)} entries with workbook-flink, {len(env['RJK_CLASSPATH'].split(';'))} without")
     return name
 
