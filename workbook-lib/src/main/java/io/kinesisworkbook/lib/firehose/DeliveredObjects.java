@@ -13,6 +13,7 @@ import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipInputStream;
 import org.xerial.snappy.SnappyFramedInputStream;
 import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
 import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Reads back what a delivery stream wrote: the objects under a prefix, decompressed by their extension. */
@@ -34,11 +35,21 @@ public final class DeliveredObjects {
         }
     }
 
-    /** Every object under {@code prefix}, in key order (for Firehose's keys, time order), decompressed. */
+    /**
+     * Every object under {@code prefix}, in key order (for Firehose's keys, time order), decompressed.
+     * A key listed but gone by the time it is read is left out: on AWS an object can be deleted between
+     * the two calls, and the embedded emulator's S3 can list a PutObject still being written (its
+     * emulator README says why); a caller that waits for objects lists again.
+     */
     public static List<DeliveredObject> under(S3Client s3, String bucket, String prefix) {
         List<DeliveredObject> objects = new ArrayList<>();
         for (S3Object object : s3.listObjectsV2Paginator(b -> b.bucket(bucket).prefix(prefix)).contents()) {
-            byte[] stored = s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
+            byte[] stored;
+            try {
+                stored = s3.getObjectAsBytes(b -> b.bucket(bucket).key(object.key())).asByteArray();
+            } catch (NoSuchKeyException goneSinceListed) {
+                continue;
+            }
             objects.add(new DeliveredObject(object.key(), object.size(), object.lastModified(),
                     decompress(object.key(), stored)));
         }

@@ -8,13 +8,22 @@ import io.kinesisworkbook.lib.backend.Backend;
 import io.kinesisworkbook.lib.backend.WorkbookException;
 import io.kinesisworkbook.lib.firehose.BufferingExperiment.BufferingSummary;
 import io.kinesisworkbook.lib.firehose.DeliveredObjects.DeliveredObject;
+import java.lang.reflect.InvocationHandler;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Proxy;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
+import software.amazon.awssdk.core.sync.RequestBody;
+import software.amazon.awssdk.services.s3.S3Client;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Request;
+import software.amazon.awssdk.services.s3.model.ListObjectsV2Response;
+import software.amazon.awssdk.services.s3.model.S3Object;
 
 /** Notebook 08's helpers: the buffering experiment and a retried batch against the embedded emulator, the rest on their own. */
 class FirehoseTeachingHelpersTest {
@@ -35,6 +44,45 @@ class FirehoseTeachingHelpersTest {
         assertThat(summary).allSatisfy(row -> assertThat(row.maxWaitMs()).isGreaterThanOrEqualTo(row.medianWaitMs()));
         assertThat(result.chart("records").seriesNames()).containsExactly("sent", "in S3, 1 s interval", "in S3, 3 s interval");
         assertThat(aws.firehose().listDeliveryStreams().deliveryStreamNames()).doesNotContain("buffer-1s", "buffer-3s");
+    }
+
+    @Test
+    void aKeyListedButGoneWhenReadIsLeftOut() throws Exception {
+        Workbook aws = Workbook.connect(Backend.EMBEDDED);
+        String bucket = "gone-test-" + System.nanoTime() % 1_000_000;
+        aws.s3().createBucket(b -> b.bucket(bucket));
+        aws.s3().putObject(b -> b.bucket(bucket).key("orders/1.json"), RequestBody.fromString("{\"id\":1}\n"));
+        // A listing that names one more key than S3 can serve: S3Proxy's name for a PutObject still being
+        // written, or on AWS an object deleted between the two calls.
+        S3Client listsAPhantom = listingAlso(aws.s3(), "orders/1.json-5f0c9a40-phantom");
+
+        List<DeliveredObject> objects = DeliveredObjects.under(listsAPhantom, bucket, "orders/");
+
+        assertThat(objects).extracting(DeliveredObject::key).containsExactly("orders/1.json");
+        assertThat(objects.get(0).lines()).containsExactly("{\"id\":1}");
+    }
+
+    /** {@code s3}, except that its ListObjectsV2 answers also name {@code phantomKey}. */
+    private static S3Client listingAlso(S3Client s3, String phantomKey) {
+        InvocationHandler handler = (proxy, method, args) -> {
+            if (method.getName().equals("listObjectsV2") && args != null && args.length == 1
+                    && args[0] instanceof ListObjectsV2Request request) {
+                ListObjectsV2Response real = s3.listObjectsV2(request);
+                List<S3Object> contents = new ArrayList<>(real.contents());
+                contents.add(S3Object.builder().key(phantomKey).size(1L).lastModified(Instant.now()).build());
+                return real.toBuilder().contents(contents).keyCount(contents.size()).build();
+            }
+            if (method.getName().equals("listObjectsV2Paginator")) {
+                // The interface's own paginator, so that its pages come from the listObjectsV2 above.
+                return InvocationHandler.invokeDefault(proxy, method, args);
+            }
+            try {
+                return method.invoke(s3, args);
+            } catch (InvocationTargetException e) {
+                throw e.getCause();
+            }
+        };
+        return (S3Client) Proxy.newProxyInstance(S3Client.class.getClassLoader(), new Class<?>[] {S3Client.class}, handler);
     }
 
     @Test
